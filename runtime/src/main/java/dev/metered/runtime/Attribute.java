@@ -1,0 +1,102 @@
+package dev.metered.runtime;
+
+import io.sentry.SentryAttribute;
+import java.util.Objects;
+
+/**
+ * One attribute of a data point: a key and a typed value.
+ *
+ * <p>Immutable. Generated recorders build the attributes of enum and boolean values once, as
+ * constants, so recording them allocates nothing for the attribute; the Sentry form of the
+ * attribute is built with it for the same reason.
+ */
+public final class Attribute {
+  private final String key;
+  private final AttributeType type;
+  private final Object value;
+  private final SentryAttribute sentryAttribute;
+
+  private Attribute(String key, AttributeType type, Object value) {
+    this.key = Objects.requireNonNull(key, "key");
+    this.type = type;
+    this.value = Objects.requireNonNull(value, "value");
+    this.sentryAttribute = toSentry(key, type, value);
+  }
+
+  /** A string attribute. */
+  public static Attribute ofString(String key, String value) {
+    return new Attribute(key, AttributeType.STRING, value);
+  }
+
+  /**
+   * A string attribute whose value is cut to at most {@code maxLength} characters, so that a
+   * bounded string in the schema stays bounded whatever a caller passes.
+   */
+  public static Attribute ofString(String key, String value, int maxLength) {
+    String bounded = value.length() <= maxLength ? value : value.substring(0, maxLength);
+    return new Attribute(key, AttributeType.STRING, bounded);
+  }
+
+  /** A boolean attribute. */
+  public static Attribute ofBoolean(String key, boolean value) {
+    return new Attribute(key, AttributeType.BOOLEAN, value);
+  }
+
+  /** An integer attribute. */
+  public static Attribute ofLong(String key, long value) {
+    return new Attribute(key, AttributeType.INTEGER, value);
+  }
+
+  /** A floating-point attribute. */
+  public static Attribute ofDouble(String key, double value) {
+    return new Attribute(key, AttributeType.DOUBLE, value);
+  }
+
+  /** The attribute's key, for example {@code command_type}. */
+  public String key() {
+    return key;
+  }
+
+  /** The value's type. */
+  public AttributeType type() {
+    return type;
+  }
+
+  /** The value: a {@link String}, {@link Boolean}, {@link Long} or {@link Double}. */
+  public Object value() {
+    return value;
+  }
+
+  /** The same attribute as the Sentry SDK takes it; built once, with this attribute. */
+  public SentryAttribute sentryAttribute() {
+    return sentryAttribute;
+  }
+
+  private static SentryAttribute toSentry(String key, AttributeType type, Object value) {
+    return switch (type) {
+      case STRING -> SentryAttribute.stringAttribute(key, (String) value);
+      case BOOLEAN -> SentryAttribute.booleanAttribute(key, (Boolean) value);
+      case DOUBLE -> SentryAttribute.doubleAttribute(key, (Double) value);
+      // integerAttribute takes an Integer; a Long is typed "integer" by the SDK all the same.
+      case INTEGER -> SentryAttribute.named(key, value);
+    };
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Attribute that
+        && key.equals(that.key)
+        && type == that.type
+        && value.equals(that.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(key, type, value);
+  }
+
+  @Override
+  public String toString() {
+    return key + "=" + value;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.metered.runtime;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counts what recorders caught instead of throwing into their callers (a failing sink, a
+ * {@code null} passed where a value was needed), and logs the first such failure.
+ *
+ * <p>Logging only the first keeps a broken sink from flooding the log at the rate of recording;
+ * the count says how many followed it.
+ */
+public final class RecordingFailures {
+  private static final System.Logger LOGGER = System.getLogger("dev.metered.runtime");
+  private static final AtomicLong COUNT = new AtomicLong();
+  private static final AtomicBoolean LOGGED = new AtomicBoolean();
+
+  private RecordingFailures() {}
+
+  /**
+   * Called by generated recorders when recording failed; never throws.
+   *
+   * @param recorder the recorder's name, for example {@code CommandMetrics}
+   * @param failure what was thrown
+   */
+  public static void report(String recorder, RuntimeException failure) {
+    COUNT.incrementAndGet();
+    if (LOGGED.compareAndSet(false, true)) {
+      try {
+        LOGGER.log(
+            Level.WARNING,
+            "Metered: " + recorder + " could not record a metric; it was dropped and the caller"
+                + " was not disturbed. Later failures are only counted"
+                + " (RecordingFailures.count()).",
+            failure);
+      } catch (RuntimeException loggingFailed) {
+        // A broken logger must not reach the caller either.
+      }
+    }
+  }
+
+  /** How many recordings failed in this process so far. */
+  public static long count() {
+    return COUNT.get();
+  }
+}
