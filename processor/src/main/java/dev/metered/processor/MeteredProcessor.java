@@ -1,0 +1,256 @@
+package dev.metered.processor;
+
+import com.google.auto.service.AutoService;
+import com.squareup.javapoet.JavaFile;
+import dev.metered.processor.diagnostic.Diagnostic;
+import dev.metered.processor.diagnostic.DiagnosticCode;
+import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.generate.RecorderWriter;
+import dev.metered.processor.model.FamilyModel;
+import dev.metered.processor.model.JavaNames;
+import dev.metered.processor.model.MetricsModel;
+import dev.metered.processor.schema.SchemaDocument;
+import dev.metered.processor.schema.SchemaFile;
+import dev.metered.processor.schema.SchemaLocator;
+import dev.metered.processor.schema.SchemaReader;
+import dev.metered.processor.schema.YamlLoader;
+import dev.metered.processor.schema.YamlNode;
+import dev.metered.processor.source.HandlerScanner;
+import dev.metered.processor.source.HandlerSite;
+import dev.metered.processor.validate.SchemaValidator;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic.Kind;
+import javax.tools.FileObject;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The Metered annotation processor: reads the metrics schema once per compilation, checks it
+ * and the {@code @Metered} handlers, and writes one recorder class per family.
+ *
+ * <p>The only class that touches the round environment, the filer and the options; everything
+ * it calls collects problems in {@link Diagnostics} instead of throwing, and this class prints
+ * them. It claims no annotations, so other processors still see {@code @Metered}.
+ */
+@AutoService(Processor.class)
+public final class MeteredProcessor extends AbstractProcessor {
+  private boolean schemaProcessed;
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    // "*": recorders are generated from the schema even in a compilation with no @Metered
+    // handler, for code that only calls them.
+    return Set.of("*");
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(SchemaLocator.OPTION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      List<HandlerSite> handlers = new HandlerScanner(processingEnv.getElementUtils()).scan(round);
+      if (!schemaProcessed) {
+        schemaProcessed = true;
+        processSchema(handlers, round);
+      } else if (!handlers.isEmpty()) {
+        Diagnostics diagnostics = new Diagnostics();
+        for (HandlerSite handler : handlers) {
+          diagnostics.error(DiagnosticCode.BAD_HANDLER_ATTRIBUTE, handler.method(), handler.annotation(), null, null,
+              "@Metered handlers must be in sources written by hand: this one was generated in a later"
+                  + " round, after the recorders were written");
+        }
+        print(diagnostics);
+      }
+    } catch (RuntimeException e) {
+      // A bug of ours must not surface as "an annotation processor threw an uncaught exception".
+      processingEnv.getMessager().printMessage(Kind.ERROR,
+          DiagnosticCode.INTERNAL_ERROR.tag() + " Metered failed unexpectedly (" + e
+              + "); please report it with the schema that caused it");
+    }
+    return false;
+  }
+
+  private void processSchema(List<HandlerSite> handlers, RoundEnvironment round) {
+    Diagnostics diagnostics = new Diagnostics();
+    Optional<MetricsModel> model = loadModel(handlers, round, diagnostics);
+    print(diagnostics);
+    if (model.isPresent()) {
+      write(model.get(), handlers, round);
+    }
+  }
+
+  private Optional<MetricsModel> loadModel(List<HandlerSite> handlers, RoundEnvironment round, Diagnostics diagnostics) {
+    Optional<SchemaFile> file = locateSchema(diagnostics);
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<YamlNode> yaml = new YamlLoader(diagnostics).load(file.get());
+    if (yaml.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<SchemaDocument> document = new SchemaReader(diagnostics).read(yaml.get());
+    if (document.isEmpty() || diagnostics.hasErrors()) {
+      return Optional.empty();
+    }
+    if (recordersCompiledBefore(document.get(), round)) {
+      // A test compilation sees the main compilation's recorders: they are the same, so there
+      // is nothing to generate, and handlers here cannot add enum values to them any more.
+      for (HandlerSite handler : handlers) {
+        diagnostics.warning(DiagnosticCode.HANDLER_NOT_CHECKED, handler.method(), handler.annotation(),
+            "the recorders of the schema were compiled before this compilation, so this handler is"
+                + " neither checked nor able to add values; put @Metered handlers in the"
+                + " compilation that generates the recorders");
+      }
+      return Optional.empty();
+    }
+    return new SchemaValidator(diagnostics).validate(document.get(), file.get().path(), handlers);
+  }
+
+  /** Whether every family's recorder is already on the class path, compiled earlier. */
+  private boolean recordersCompiledBefore(SchemaDocument document, RoundEnvironment round) {
+    if (document.javaPackage() == null || document.families().isEmpty()) {
+      return false;
+    }
+    for (SchemaDocument.Family family : document.families()) {
+      String name = document.javaPackage().text() + "." + JavaNames.typeName(family.name()) + "Metrics";
+      TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
+      if (existing == null || round.getRootElements().contains(existing)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Optional<SchemaFile> locateSchema(Diagnostics diagnostics) {
+    String option = processingEnv.getOptions().get(SchemaLocator.OPTION);
+    SchemaLocator locator = new SchemaLocator(diagnostics);
+    if (option != null && !option.isBlank()) {
+      Path path = Path.of(option.strip()).toAbsolutePath().normalize();
+      return locator.locate(new SchemaLocator.Candidate(path.toString(), path::toString, () -> readFile(path)), List.of());
+    }
+    List<SchemaLocator.Candidate> fallbacks = new ArrayList<>();
+    for (StandardLocation location : List.of(StandardLocation.CLASS_OUTPUT, StandardLocation.CLASS_PATH)) {
+      FileObject[] found = new FileObject[1];
+      fallbacks.add(new SchemaLocator.Candidate(
+          location.getName() + "/" + SchemaLocator.RESOURCE,
+          () -> displayPath(found[0].toUri()),
+          () -> {
+            Optional<FileObject> resource = resource(location);
+            if (resource.isEmpty()) {
+              return Optional.empty();
+            }
+            found[0] = resource.get();
+            return readResource(found[0]);
+          }));
+    }
+    return locator.locate(null, fallbacks);
+  }
+
+  private Optional<FileObject> resource(StandardLocation location) {
+    try {
+      return Optional.of(processingEnv.getFiler().getResource(location, "", SchemaLocator.RESOURCE));
+    } catch (IOException | IllegalArgumentException e) {
+      // No such file, or a compiler that cannot read this location.
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<byte[]> readFile(Path path) throws IOException {
+    try {
+      return Optional.of(Files.readAllBytes(path));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<byte[]> readResource(FileObject resource) throws IOException {
+    try (InputStream in = resource.openInputStream()) {
+      return Optional.of(in.readAllBytes());
+    } catch (FileNotFoundException | NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String displayPath(URI uri) {
+    return "file".equals(uri.getScheme()) ? Path.of(uri).toString() : uri.toString();
+  }
+
+  private void write(MetricsModel model, List<HandlerSite> handlers, RoundEnvironment round) {
+    boolean generatedAvailable = processingEnv.getElementUtils()
+        .getTypeElement("javax.annotation.processing.Generated") != null;
+    RecorderWriter writer = new RecorderWriter(generatedAvailable);
+    Diagnostics diagnostics = new Diagnostics();
+    for (FamilyModel family : model.families()) {
+      String name = model.javaPackage() + "." + family.recorderName();
+      TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
+      if (existing != null) {
+        if (round.getRootElements().contains(existing)) {
+          diagnostics.error(DiagnosticCode.DUPLICATE_NAME, existing, null, null, null,
+              "the schema's family '" + family.name() + "' generates " + name
+                  + ", and this class has that name already; rename one of them");
+        }
+        // Otherwise it was compiled before (main classes seen from a test compilation): it is
+        // the same recorder, so it is not generated twice.
+        continue;
+      }
+      JavaFile file = writer.write(model, family);
+      try {
+        JavaFileObject source = processingEnv.getFiler().createSourceFile(name, originatingElements(family, handlers));
+        try (Writer out = source.openWriter()) {
+          file.writeTo(out);
+        }
+      } catch (IOException e) {
+        diagnostics.error(DiagnosticCode.GENERATION_FAILED, null, "cannot write " + name + ": " + e.getMessage());
+      }
+    }
+    print(diagnostics);
+  }
+
+  /** The classes of the family's handlers: what the recorder depends on besides the schema. */
+  private static Element[] originatingElements(FamilyModel family, List<HandlerSite> handlers) {
+    Set<Element> types = new LinkedHashSet<>();
+    for (HandlerSite handler : handlers) {
+      if (family.name().equals(handler.family())) {
+        types.add(handler.method().getEnclosingElement());
+      }
+    }
+    return types.toArray(new Element[0]);
+  }
+
+  private void print(Diagnostics diagnostics) {
+    for (Diagnostic diagnostic : diagnostics.all()) {
+      if (diagnostic.element() == null) {
+        processingEnv.getMessager().printMessage(diagnostic.kind(), diagnostic.formatted());
+      } else {
+        processingEnv.getMessager().printMessage(diagnostic.kind(), diagnostic.formatted(),
+            diagnostic.element(), diagnostic.annotation(), diagnostic.value());
+      }
+    }
+  }
+}

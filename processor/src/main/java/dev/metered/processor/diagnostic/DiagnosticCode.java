@@ -1,0 +1,55 @@
+package dev.metered.processor.diagnostic;
+
+/**
+ * Every diagnostic the processor reports, each with a stable code printed as {@code [Code]}.
+ *
+ * <p>Codes are part of the public contract: users search for them and docs describe them, so a
+ * code is never renamed or reused for another problem.
+ */
+public enum DiagnosticCode {
+  // Finding and reading the schema file.
+  SCHEMA_NOT_FOUND("MeteredSchemaNotFound"),
+  SCHEMA_UNREADABLE("MeteredSchemaUnreadable"),
+  SCHEMA_TOO_LARGE("MeteredSchemaTooLarge"),
+  SCHEMA_ENCODING("MeteredSchemaEncoding"),
+  SCHEMA_EMPTY("MeteredSchemaEmpty"),
+  // The YAML document's shape.
+  SCHEMA_SYNTAX("MeteredSchemaSyntax"),
+  SCHEMA_DUPLICATE_KEY("MeteredSchemaDuplicateKey"),
+  SCHEMA_UNKNOWN_KEY("MeteredSchemaUnknownKey"),
+  SCHEMA_MISSING_KEY("MeteredSchemaMissingKey"),
+  SCHEMA_WRONG_TYPE("MeteredSchemaWrongType"),
+  SCHEMA_BAD_VALUE("MeteredSchemaBadValue"),
+  SCHEMA_VERSION("MeteredSchemaVersion"),
+  // What the schema's parts say about each other.
+  UNKNOWN_FIELD("MeteredUnknownField"),
+  FIELD_TYPE_MISMATCH("MeteredFieldTypeMismatch"),
+  DUPLICATE_NAME("MeteredDuplicateName"),
+  BAD_NAME("MeteredBadName"),
+  EMPTY_ENUM("MeteredEmptyEnum"),
+  // @Metered handlers.
+  UNKNOWN_FAMILY("MeteredUnknownFamily"),
+  UNKNOWN_ATTRIBUTE("MeteredUnknownAttribute"),
+  UNKNOWN_VALUE("MeteredUnknownValue"),
+  BAD_HANDLER_ATTRIBUTE("MeteredBadHandlerAttribute"),
+  HANDLER_NOT_CHECKED("MeteredHandlerNotChecked"),
+  // Writing generated files.
+  GENERATION_FAILED("MeteredGenerationFailed"),
+  INTERNAL_ERROR("MeteredInternalError");
+
+  private final String code;
+
+  DiagnosticCode(String code) {
+    this.code = code;
+  }
+
+  /** The stable code, for example {@code MeteredSchemaSyntax}. */
+  public String code() {
+    return code;
+  }
+
+  /** The code as printed at the start of a message, for example {@code [MeteredSchemaSyntax]}. */
+  public String tag() {
+    return "[" + code + "]";
+  }
+}

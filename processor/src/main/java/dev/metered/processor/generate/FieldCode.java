@@ -1,0 +1,172 @@
+package dev.metered.processor.generate;
+
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.TypeName;
+import dev.metered.processor.model.Condition;
+import dev.metered.processor.model.Field;
+import dev.metered.processor.model.FieldType;
+
+/**
+ * The Java for one field inside a recorder: its types, how to tell whether it was given, its
+ * attribute, literals of its values and conditions on it.
+ *
+ * <p>Optional numbers travel as a value and a {@code ...Given} flag rather than boxed, so that
+ * recording them allocates nothing; optional enums, strings and booleans travel as references
+ * that are {@code null} when not given.
+ */
+final class FieldCode {
+  private final Field field;
+  private final ClassName recorder;
+
+  FieldCode(Field field, ClassName recorder) {
+    this.field = field;
+    this.recorder = recorder;
+  }
+
+  Field field() {
+    return field;
+  }
+
+  String name() {
+    return field.javaName();
+  }
+
+  /** The name of the flag that says whether an optional number was given. */
+  String givenName() {
+    return field.javaName() + "Given";
+  }
+
+  /** Whether the field travels as a value plus a {@code ...Given} flag. */
+  boolean hasGivenFlag() {
+    return field.optional() && field.type().isNumeric();
+  }
+
+  /** The type callers pass. */
+  TypeName type() {
+    return switch (field.type()) {
+      case ENUM -> enumType();
+      case BOOLEAN -> TypeName.BOOLEAN;
+      case INTEGER -> TypeName.LONG;
+      case DOUBLE -> TypeName.DOUBLE;
+      case STRING -> ClassName.get(String.class);
+    };
+  }
+
+  /** The type the field has inside the recorder: boxed where {@code null} means "not given". */
+  TypeName carriedType() {
+    return field.optional() && field.type() == FieldType.BOOLEAN ? ClassName.get(Boolean.class) : type();
+  }
+
+  ClassName enumType() {
+    return recorder.nestedClass(field.enumName());
+  }
+
+  /** The expression that is true when the field was given; {@code null} when it always is. */
+  CodeBlock given() {
+    if (!field.optional()) {
+      return null;
+    }
+    return hasGivenFlag() ? CodeBlock.of("$N", givenName()) : CodeBlock.of("$N != null", name());
+  }
+
+  /** The constant holding a boolean attribute's value. */
+  String booleanConstant(boolean value) {
+    return JavaNamesForCode.upper(field.key()) + (value ? "_TRUE" : "_FALSE");
+  }
+
+  /** The expression of the field's attribute, assuming it was given. */
+  CodeBlock attribute() {
+    return switch (field.type()) {
+      case ENUM -> CodeBlock.of("$N.attribute()", name());
+      case BOOLEAN -> CodeBlock.of("$N ? $N : $N", name(), booleanConstant(true), booleanConstant(false));
+      case INTEGER -> CodeBlock.of("$T.ofLong($S, $N)", RuntimeTypes.ATTRIBUTE, field.key(), name());
+      case DOUBLE -> CodeBlock.of("$T.ofDouble($S, $N)", RuntimeTypes.ATTRIBUTE, field.key(), name());
+      case STRING -> CodeBlock.of("$T.ofString($S, $N, $L)", RuntimeTypes.ATTRIBUTE, field.key(), name(), field.maxLength());
+    };
+  }
+
+  /**
+   * The attribute as a data point carries it: left out ({@code null}) or replaced by {@code
+   * fallback} when the field was not given or equals {@code omit_when}.
+   *
+   * @param fallback the attribute to use instead, or {@code null} to leave it out
+   */
+  CodeBlock attributeOrFallback(CodeBlock fallback) {
+    CodeBlock present = presentCondition();
+    if (present == null) {
+      return attribute();
+    }
+    return CodeBlock.of("$L ? $L : $L", present, attribute(), fallback == null ? CodeBlock.of("null") : fallback);
+  }
+
+  private CodeBlock presentCondition() {
+    CodeBlock given = given();
+    if (field.omitWhen() == null) {
+      return given;
+    }
+    CodeBlock notOmitted = notEqualsValue(field.omitWhen());
+    return given == null ? notOmitted : CodeBlock.of("$L && $L", given, notOmitted);
+  }
+
+  /** The attribute of a constant wire value, for per-metric defaults. */
+  CodeBlock attributeOf(String wireValue) {
+    return switch (field.type()) {
+      case ENUM -> CodeBlock.of("$T.$N.attribute()", enumType(), field.value(wireValue).constantName());
+      case BOOLEAN -> CodeBlock.of("$N", booleanConstant(Boolean.parseBoolean(wireValue)));
+      case INTEGER -> CodeBlock.of("$T.ofLong($S, $LL)", RuntimeTypes.ATTRIBUTE, field.key(), wireValue);
+      case DOUBLE -> CodeBlock.of("$T.ofDouble($S, $L)", RuntimeTypes.ATTRIBUTE, field.key(), wireValue);
+      case STRING -> CodeBlock.of("$T.ofString($S, $S)", RuntimeTypes.ATTRIBUTE, field.key(), wireValue);
+    };
+  }
+
+  /** A Java literal of a wire value of this field. */
+  CodeBlock literal(String wireValue) {
+    return switch (field.type()) {
+      case ENUM -> CodeBlock.of("$T.$N", enumType(), field.value(wireValue).constantName());
+      case BOOLEAN -> CodeBlock.of("$L", wireValue);
+      case INTEGER -> CodeBlock.of("$LL", wireValue);
+      case DOUBLE -> CodeBlock.of("$L", wireValue);
+      case STRING -> CodeBlock.of("$S", wireValue);
+    };
+  }
+
+  /** True when the field equals {@code wireValue}; the field is known to be given. */
+  private CodeBlock equalsValue(String wireValue) {
+    return switch (field.type()) {
+      case STRING -> CodeBlock.of("$S.equals($N)", wireValue, name());
+      case BOOLEAN -> field.optional()
+          ? CodeBlock.of("$T.$N.equals($N)", Boolean.class, wireValue.equals("true") ? "TRUE" : "FALSE", name())
+          : wireValue.equals("true") ? CodeBlock.of("$N", name()) : CodeBlock.of("!$N", name());
+      default -> CodeBlock.of("$N == $L", name(), literal(wireValue));
+    };
+  }
+
+  /** True when the field differs from {@code wireValue}; the field is known to be given. */
+  private CodeBlock notEqualsValue(String wireValue) {
+    return switch (field.type()) {
+      case STRING -> CodeBlock.of("!$S.equals($N)", wireValue, name());
+      case BOOLEAN -> equalsValue(String.valueOf(!Boolean.parseBoolean(wireValue)));
+      default -> CodeBlock.of("$N != $L", name(), literal(wireValue));
+    };
+  }
+
+  /** The Java test for {@code condition}, which is on this field. */
+  CodeBlock test(Condition condition) {
+    CodeBlock given = given();
+    return switch (condition.operator()) {
+      case GIVEN -> Boolean.parseBoolean(condition.operand()) ? given : CodeBlock.of("!($L)", given);
+      // equals() on a reference and comparisons of enums are already false for null.
+      case EQUALS -> hasGivenFlag()
+          ? CodeBlock.of("$L && $L", given, equalsValue(condition.operand()))
+          : equalsValue(condition.operand());
+      case ABOVE -> compare(">", condition.operand(), given);
+      case BELOW -> compare("<", condition.operand(), given);
+    };
+  }
+
+  private CodeBlock compare(String operator, String operand, CodeBlock given) {
+    CodeBlock comparison = CodeBlock.of("$N $L $L", name(), operator, literal(operand));
+    return given == null ? comparison : CodeBlock.of("$L && $L", given, comparison);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.metered.processor.generate;
+
+import com.squareup.javapoet.ClassName;
+
+/** The runtime types generated code refers to, named once. */
+final class RuntimeTypes {
+  private static final String PACKAGE = "dev.metered.runtime";
+
+  static final ClassName ATTRIBUTE = ClassName.get(PACKAGE, "Attribute");
+  static final ClassName ATTRIBUTES = ClassName.get(PACKAGE, "Attributes");
+  static final ClassName METRIC = ClassName.get(PACKAGE, "Metric");
+  static final ClassName METRIC_SINK = ClassName.get(PACKAGE, "MetricSink");
+  static final ClassName METERED_RUNTIME = ClassName.get(PACKAGE, "MeteredRuntime");
+  static final ClassName RECORDING_FAILURES = ClassName.get(PACKAGE, "RecordingFailures");
+  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+  private RuntimeTypes() {}
+}

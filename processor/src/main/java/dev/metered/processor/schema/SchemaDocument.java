@@ -1,0 +1,80 @@
+package dev.metered.processor.schema;
+
+import dev.metered.processor.diagnostic.SourcePosition;
+import dev.metered.processor.model.FieldType;
+import dev.metered.processor.model.MetricKind;
+import java.util.List;
+
+/**
+ * The schema as written, shape-checked but not yet cross-checked: names that refer to other
+ * parts are kept as scalars with their positions, so that the validator can point at them.
+ *
+ * @param namespace the first segment every metric name starts with, for example {@code bot}
+ * @param javaPackage the package of the generated recorders
+ */
+public record SchemaDocument(
+    SourcePosition position,
+    YamlNode.Scalar namespace,
+    YamlNode.Scalar javaPackage,
+    List<Family> families) {
+
+  /** A family: one event, several metrics. */
+  public record Family(
+      String name,
+      SourcePosition position,
+      String description,
+      List<Field> attributes,
+      List<Field> inputs,
+      List<Metric> metrics) {}
+
+  /**
+   * An attribute (sent with the data points) or an input (a value the event carries that is not
+   * sent as an attribute, such as a duration).
+   *
+   * @param values the closed value set of an enum, empty otherwise
+   * @param fromHandlers whether {@code @Metered} handlers add values to the enum
+   * @param maxLength a string's maximum length, or {@code null}
+   * @param defaultValue the value used when the caller gives none, or {@code null}
+   * @param omitWhen the value for which the attribute is left out, or {@code null}
+   */
+  public record Field(
+      String key,
+      SourcePosition position,
+      FieldType type,
+      List<YamlNode.Scalar> values,
+      boolean fromHandlers,
+      Integer maxLength,
+      boolean optional,
+      YamlNode.Scalar defaultValue,
+      YamlNode.Scalar omitWhen,
+      String description) {}
+
+  /**
+   * A metric of a family.
+   *
+   * @param value the field whose value the metric takes, or {@code null} for 1
+   * @param attributes the attributes it carries, or {@code null} for all of the family's
+   * @param defaults values for attributes of this metric only, used when none was given
+   * @param when conditions that must all hold for the metric to be emitted
+   */
+  public record Metric(
+      String name,
+      SourcePosition position,
+      MetricKind kind,
+      YamlNode.Scalar unit,
+      String description,
+      YamlNode.Scalar value,
+      List<YamlNode.Scalar> attributes,
+      List<Default> defaults,
+      List<Condition> when) {}
+
+  /** A per-metric default: {@code attribute: value}. */
+  public record Default(YamlNode.Scalar attribute, YamlNode.Scalar value) {}
+
+  /**
+   * A condition on a field.
+   *
+   * @param operator {@code equals}, {@code above}, {@code below} or {@code given}
+   */
+  public record Condition(YamlNode.Scalar field, String operator, YamlNode.Scalar operand) {}
+}

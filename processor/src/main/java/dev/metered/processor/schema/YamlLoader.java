@@ -1,0 +1,208 @@
+package dev.metered.processor.schema;
+
+import dev.metered.processor.diagnostic.DiagnosticCode;
+import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.diagnostic.SourcePosition;
+import dev.metered.processor.schema.YamlNode.ScalarKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Parses the schema's YAML into a {@link YamlNode} tree that keeps every node's position.
+ *
+ * <p>YAML 1.2 (snakeyaml-engine, core schema): {@code no} and {@code off} are strings, not
+ * booleans. Syntax errors, duplicate keys, several documents, aliases that loop and nesting
+ * deeper than any schema needs are reported, never thrown.
+ */
+public final class YamlLoader {
+  /** Far deeper than the schema's format goes; guards against pathological input. */
+  private static final int MAX_DEPTH = 32;
+
+  private final Diagnostics diagnostics;
+  private String path;
+
+  public YamlLoader(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * Parses {@code file}.
+   *
+   * @return the document's root, or empty when a problem was reported
+   */
+  public Optional<YamlNode> load(SchemaFile file) {
+    this.path = file.path();
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(file.path())
+            .setSchema(new CoreSchema())
+            .setMaxAliasesForCollections(50)
+            .setCodePointLimit(SchemaFile.MAX_BYTES)
+            .build();
+    List<Node> documents = new ArrayList<>();
+    try {
+      Iterator<Node> iterator = new Compose(settings).composeAllFromString(file.text()).iterator();
+      while (iterator.hasNext()) {
+        documents.add(iterator.next());
+      }
+    } catch (MarkedYamlEngineException e) {
+      SourcePosition position = e.getProblemMark().or(e::getContextMark)
+          .map(this::position).orElse(SourcePosition.startOf(path));
+      diagnostics.error(
+          DiagnosticCode.SCHEMA_SYNTAX,
+          position,
+          "the schema is not valid YAML: " + describe(e) + "; fix the YAML at this position");
+      return Optional.empty();
+    } catch (YamlEngineException | StackOverflowError e) {
+      diagnostics.error(
+          DiagnosticCode.SCHEMA_SYNTAX,
+          SourcePosition.startOf(path),
+          "the schema is not valid YAML: " + oneLine(String.valueOf(e.getMessage())));
+      return Optional.empty();
+    }
+    if (documents.isEmpty()) {
+      diagnostics.error(
+          DiagnosticCode.SCHEMA_EMPTY,
+          SourcePosition.startOf(path),
+          "the schema file holds no YAML document, only comments or blank lines");
+      return Optional.empty();
+    }
+    if (documents.size() > 1) {
+      diagnostics.error(
+          DiagnosticCode.SCHEMA_SYNTAX,
+          position(documents.get(1)),
+          "the schema file holds " + documents.size() + " YAML documents; keep one schema per"
+              + " file and remove the '---' separators");
+      return Optional.empty();
+    }
+    return convert(documents.get(0), 0);
+  }
+
+  private Optional<YamlNode> convert(Node node, int depth) {
+    if (depth > MAX_DEPTH) {
+      diagnostics.error(
+          DiagnosticCode.SCHEMA_SYNTAX,
+          position(node),
+          "the schema nests deeper than " + MAX_DEPTH + " levels (or an alias refers to itself);"
+              + " the schema's format needs at most five");
+      return Optional.empty();
+    }
+    if (node instanceof ScalarNode scalar) {
+      return Optional.of(new YamlNode.Scalar(scalar.getValue(), kindOf(scalar), position(node)));
+    }
+    if (node instanceof SequenceNode sequence) {
+      List<YamlNode> items = new ArrayList<>();
+      for (Node item : sequence.getValue()) {
+        Optional<YamlNode> converted = convert(item, depth + 1);
+        if (converted.isEmpty()) {
+          return Optional.empty();
+        }
+        items.add(converted.get());
+      }
+      return Optional.of(new YamlNode.Sequence(List.copyOf(items), position(node)));
+    }
+    MappingNode mapping = (MappingNode) node;
+    List<YamlNode.Entry> entries = new ArrayList<>();
+    Map<String, YamlNode.Scalar> seen = new HashMap<>();
+    boolean ok = true;
+    for (NodeTuple tuple : mapping.getValue()) {
+      if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
+        diagnostics.error(
+            DiagnosticCode.SCHEMA_SYNTAX,
+            position(tuple.getKeyNode()),
+            "a key must be a plain name, not a list or mapping");
+        ok = false;
+        continue;
+      }
+      YamlNode.Scalar key = new YamlNode.Scalar(keyNode.getValue(), kindOf(keyNode), position(keyNode));
+      YamlNode.Scalar first = seen.putIfAbsent(key.text(), key);
+      if (first != null) {
+        diagnostics.error(
+            DiagnosticCode.SCHEMA_DUPLICATE_KEY,
+            key.position(),
+            "the key '" + key.text() + "' appears twice in this mapping (first at line "
+                + first.position().line() + "); YAML keeps only one, so merge or rename them");
+        ok = false;
+        continue;
+      }
+      Optional<YamlNode> value = convert(tuple.getValueNode(), depth + 1);
+      if (value.isEmpty()) {
+        return Optional.empty();
+      }
+      entries.add(new YamlNode.Entry(key, value.get()));
+    }
+    return ok ? Optional.of(new YamlNode.Mapping(List.copyOf(entries), position(node))) : Optional.empty();
+  }
+
+  private static ScalarKind kindOf(ScalarNode scalar) {
+    Tag tag = scalar.getTag();
+    if (!scalar.isPlain()) {
+      return ScalarKind.STRING;
+    }
+    if (Tag.INT.equals(tag)) {
+      return ScalarKind.INTEGER;
+    }
+    if (Tag.FLOAT.equals(tag)) {
+      return ScalarKind.FLOAT;
+    }
+    if (Tag.BOOL.equals(tag)) {
+      return ScalarKind.BOOLEAN;
+    }
+    if (Tag.NULL.equals(tag)) {
+      return ScalarKind.NULL;
+    }
+    return ScalarKind.STRING;
+  }
+
+  private SourcePosition position(Node node) {
+    return node.getStartMark().map(this::position).orElse(SourcePosition.startOf(path));
+  }
+
+  private SourcePosition position(Mark mark) {
+    return new SourcePosition(path, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static String describe(MarkedYamlEngineException e) {
+    String context = e.getContext() == null ? "" : e.getContext() + ", ";
+    String problem = oneLine(context + e.getProblem());
+    String hint = hint(problem);
+    return hint == null ? problem : hint + " (" + problem + ")";
+  }
+
+  /** Plain words for the parser's most common complaints. */
+  private static String hint(String problem) {
+    if (problem.contains("expected <block end>")) {
+      return "this line's indentation does not match the lines before it";
+    }
+    if (problem.contains("mapping values are not allowed")) {
+      return "a ':' where no key can start; quote a value that contains ': '";
+    }
+    if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
+      return "a tab character; YAML is indented with spaces only";
+    }
+    if (problem.contains("expected ',' or '}'") || problem.contains("expected ',' or ']'")) {
+      return "a '{' or '[' that is not closed";
+    }
+    return null;
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("\\s+", " ").trim();
+  }
+}

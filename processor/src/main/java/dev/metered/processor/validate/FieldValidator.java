@@ -1,0 +1,96 @@
+package dev.metered.processor.validate;
+
+import dev.metered.processor.diagnostic.DiagnosticCode;
+import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.model.EnumValue;
+import dev.metered.processor.model.Field;
+import dev.metered.processor.model.FieldRole;
+import dev.metered.processor.model.FieldType;
+import dev.metered.processor.schema.SchemaDocument;
+import dev.metered.processor.schema.YamlNode;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Checks one attribute or input on its own and builds its model. */
+final class FieldValidator {
+  private final Diagnostics diagnostics;
+
+  FieldValidator(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * @param handlerValues enum values that handlers contribute to this field
+   * @return the field, or {@code null} when it is unusable (reported)
+   */
+  Field validate(SchemaDocument.Field definition, FieldRole role, TreeSet<String> handlerValues) {
+    String where = (role == FieldRole.ATTRIBUTE ? "attribute '" : "input '") + definition.key() + "'";
+    FieldType type = definition.type();
+    boolean ok = true;
+    if (type != FieldType.ENUM && !definition.values().isEmpty()) {
+      ok = bad(definition.values().get(0), "'values' applies to enum fields only; make " + where + " 'type: enum' or remove 'values'");
+    }
+    if (type != FieldType.ENUM && definition.fromHandlers()) {
+      ok = bad(definition, "'from_handlers' applies to enum attributes only; make " + where + " 'type: enum' or remove it");
+    }
+    if (type == FieldType.ENUM && definition.values().isEmpty() && !definition.fromHandlers()) {
+      diagnostics.error(DiagnosticCode.SCHEMA_MISSING_KEY, definition.position(),
+          where + " is an enum with no values; list them under 'values: [a, b]' or let handlers add them with 'from_handlers: true'");
+      ok = false;
+    }
+    if (type == FieldType.STRING && definition.maxLength() == null) {
+      diagnostics.error(DiagnosticCode.SCHEMA_MISSING_KEY, definition.position(),
+          where + " is a string with no 'max_length'; bound it (for example 'max_length: 64') so that"
+              + " no caller can send an unbounded value");
+      ok = false;
+    }
+    if (type != FieldType.STRING && definition.maxLength() != null) {
+      ok = bad(definition, "'max_length' applies to string fields only; remove it from " + where);
+    }
+    if (definition.optional() && definition.defaultValue() != null) {
+      ok = bad(definition.defaultValue(), where + " is optional and has a default; with a default it is always"
+          + " sent, so remove 'optional: true' or the default");
+    }
+    if (!ok) {
+      return null;
+    }
+    List<EnumValue> values = type == FieldType.ENUM
+        ? SchemaValidator.enumValues(definition.values(), handlerValues, definition.position(), diagnostics)
+        : List.of();
+    if (type == FieldType.ENUM && values.isEmpty()) {
+      diagnostics.error(DiagnosticCode.EMPTY_ENUM, definition.position(),
+          where + " takes its values from handlers, but no @Metered handler in this compilation"
+              + " declares one; annotate a handler with attributes = \"" + definition.key()
+              + "=...\", or list values under 'values:'");
+      return null;
+    }
+    Field field = new Field(definition.key(), role, type, values, definition.maxLength(),
+        definition.optional(), null, null, definition.description(), definition.fromHandlers());
+    String defaultValue = checkedValue(field, definition.defaultValue(), "the default of " + where);
+    String omitWhen = checkedValue(field, definition.omitWhen(), "'omit_when' of " + where);
+    return new Field(definition.key(), role, type, values, definition.maxLength(),
+        definition.optional(), defaultValue, omitWhen, definition.description(), definition.fromHandlers());
+  }
+
+  private String checkedValue(Field field, YamlNode.Scalar scalar, String what) {
+    if (scalar == null) {
+      return null;
+    }
+    String problem = ValueChecks.problem(field, scalar, true);
+    if (problem != null) {
+      bad(scalar, what + " '" + scalar.text() + "' " + problem);
+      return null;
+    }
+    return ValueChecks.canonical(field.type(), scalar);
+  }
+
+  private boolean bad(YamlNode.Scalar at, String message) {
+    diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, at.position(), message);
+    return false;
+  }
+
+  private boolean bad(SchemaDocument.Field at, String message) {
+    diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, at.position(), message);
+    return false;
+  }
+}
