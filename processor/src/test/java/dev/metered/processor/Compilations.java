@@ -39,22 +39,31 @@ final class Compilations {
 
   /** Compiles {@code sources} with the processor and the given options. */
   static Compilation compileWithOptions(List<String> options, JavaFileObject... sources) {
-    List<String> all = new ArrayList<>(options);
-    all.add("--release");
-    all.add("17");
-    return javac().withProcessors(new MeteredProcessor()).withOptions(all).compile(withDefault(sources));
+    return javac().withProcessors(new MeteredProcessor()).withOptions(withRelease(options)).compile(withDefault(sources));
   }
 
   /** Compiles with an explicit class path: the test's own plus {@code extra}. */
   static Compilation compileWithClasspath(List<File> extra, JavaFileObject... sources) {
+    return compileWithClasspath(extra, List.of(), sources);
+  }
+
+  /** Compiles with an explicit class path, the test's own plus {@code extra}, and options. */
+  static Compilation compileWithClasspath(List<File> extra, List<String> options, JavaFileObject... sources) {
     List<File> classpath = new ArrayList<>(extra);
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       classpath.add(new File(entry));
     }
     return javac().withProcessors(new MeteredProcessor())
         .withClasspath(classpath)
-        .withOptions("--release", "17")
+        .withOptions(withRelease(options))
         .compile(withDefault(sources));
+  }
+
+  private static List<String> withRelease(List<String> options) {
+    List<String> all = new ArrayList<>(options);
+    all.add("--release");
+    all.add("17");
+    return all;
   }
 
   /** Javac needs at least one source; a compilation with none gets an empty class. */

@@ -1,0 +1,73 @@
+package dev.metered.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.metered.runtime.testing.RecordingSink;
+import io.sentry.Sentry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MeteredRuntimeTest {
+  private static final Metric USAGE = Metric.counter("bot.command.usage", null);
+
+  @AfterEach
+  void restore() {
+    MeteredRuntime.resetGlobalSink();
+  }
+
+  @Test
+  void theGlobalSinkFollowsWhatIsSetAfterItWasHandedOut() {
+    MetricSink handedOutEarlier = MeteredRuntime.globalSink();
+    RecordingSink recording = new RecordingSink();
+    MeteredRuntime.setGlobalSink(recording);
+    handedOutEarlier.record(USAGE, 1, Attributes.empty());
+    assertThat(recording.recorded(USAGE.name())).hasSize(1);
+  }
+
+  @Test
+  void theDefaultGlobalSinkIsSentryAndDisabledWhileSentryIsNot() {
+    assertThat(Sentry.isEnabled()).isFalse();
+    assertThat(MeteredRuntime.globalSink().isEnabled()).isFalse();
+    assertThat(SentrySink.instance().isEnabled()).isFalse();
+    assertThat(MeteredRuntime.globalSink().toString()).contains("SentrySink");
+  }
+
+  @Test
+  void recordingToSentryWhileItIsDisabledDoesNothingAndDoesNotThrow() {
+    SentrySink.instance().record(USAGE, 1, Attributes.of(Attribute.ofString("command", "ping")));
+    assertThat(Sentry.isEnabled()).isFalse();
+  }
+
+  @Test
+  void resetReturnsToSentry() {
+    RecordingSink recording = new RecordingSink();
+    MeteredRuntime.setGlobalSink(recording);
+    MeteredRuntime.resetGlobalSink();
+    MeteredRuntime.globalSink().record(USAGE, 1, Attributes.empty());
+    assertThat(recording.recorded()).isEmpty();
+  }
+
+  @Test
+  void failuresAreCountedAndNeverThrown() {
+    long before = RecordingFailures.count();
+    RecordingFailures.report("CommandMetrics", new IllegalStateException("first"));
+    RecordingFailures.report("CommandMetrics", new IllegalStateException("second"));
+    assertThat(RecordingFailures.count()).isEqualTo(before + 2);
+  }
+
+  @Test
+  void theRecordingSinkKeepsDataPointsByName() {
+    RecordingSink sink = new RecordingSink();
+    sink.record(USAGE, 1, Attributes.empty());
+    sink.record(Metric.distribution("bot.command.execution_time", "millisecond"), 12.5, Attributes.empty());
+    assertThat(sink.recorded()).hasSize(2);
+    assertThat(sink.recorded("bot.command.execution_time")).singleElement()
+        .satisfies(point -> {
+          assertThat(point.value()).isEqualTo(12.5);
+          assertThat(point.type()).isEqualTo(MetricType.DISTRIBUTION);
+          assertThat(point.metric().unit()).isEqualTo("millisecond");
+        });
+    sink.clear();
+    assertThat(sink.recorded()).isEmpty();
+  }
+}
