@@ -6,6 +6,8 @@ import dev.metered.processor.diagnostic.Diagnostic;
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.generate.RecorderWriter;
+import dev.metered.processor.lint.LintConfig;
+import dev.metered.processor.lint.Linter;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricsModel;
@@ -63,7 +65,12 @@ public final class MeteredProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(SchemaLocator.OPTION);
+    // javac warns about options no processor declares, so every lint option is listed.
+    Set<String> options = new LinkedHashSet<>(List.of(SchemaLocator.OPTION, LintConfig.WERROR_OPTION));
+    for (String key : LintConfig.configurableKeys()) {
+      options.add(LintConfig.OPTION_PREFIX + key);
+    }
+    return options;
   }
 
   @Override
@@ -129,7 +136,14 @@ public final class MeteredProcessor extends AbstractProcessor {
       }
       return Optional.empty();
     }
-    return new SchemaValidator(diagnostics).validate(document.get(), file.get().path(), handlers);
+    LintConfig lint = LintConfig.read(document.get().lint(), processingEnv.getOptions(), file.get().path(), diagnostics);
+    Optional<MetricsModel> model =
+        new SchemaValidator(diagnostics).validate(document.get(), file.get().path(), handlers);
+    if (model.isEmpty()) {
+      return Optional.empty();
+    }
+    new Linter(lint).lint(model.get(), diagnostics);
+    return diagnostics.hasErrors() ? Optional.empty() : model;
   }
 
   /** Whether every family's recorder is already on the class path, compiled earlier. */

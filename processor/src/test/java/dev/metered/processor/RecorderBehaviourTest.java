@@ -40,8 +40,8 @@ class RecorderBehaviourTest {
             step: {type: enum, from_handlers: true, description: The checkout step.}
             channel: {type: enum, values: [web, app, 2fa-kiosk], default: web}
             paid: boolean
-            items: {type: integer, optional: true, omit_when: 0}
-            coupon: {type: string, max_length: 5, optional: true}
+            items: {type: integer, optional: true, omit_when: 0, max_values: 10}
+            coupon: {type: string, max_length: 5, optional: true, max_values: 5}
             region: {type: enum, values: [eu, us, unknown], optional: true}
           inputs:
             duration: double
@@ -49,13 +49,13 @@ class RecorderBehaviourTest {
             amount: {type: double, optional: true}
           metrics:
             shop.checkout.duration: {type: distribution, unit: millisecond, value: duration, description: Checkout time.}
-            shop.checkout.count: counter
-            shop.checkout.unpaid: {type: counter, when: {paid: false}}
-            shop.checkout.items: {type: counter, value: items, when: {items: {above: 0}}, attributes: [step, region], defaults: {region: unknown}}
-            shop.checkout.small: {type: counter, when: {amount: {below: 10}}, attributes: []}
-            shop.checkout.declined: {type: counter, when: {outcome: declined}, attributes: [step]}
-            shop.checkout.amount: {type: gauge, value: amount, attributes: [channel]}
-            shop.checkout.anonymous: {type: counter, when: {coupon: {given: false}}, attributes: [step]}
+            shop.checkout.count: {type: counter, description: Checkouts.}
+            shop.checkout.unpaid: {type: counter, when: {paid: false}, description: Unpaid checkouts.}
+            shop.checkout.items: {type: counter, value: items, when: {items: {above: 0}}, attributes: [step, region], defaults: {region: unknown}, description: Items checked out.}
+            shop.checkout.small: {type: counter, when: {amount: {below: 10}}, attributes: [], description: Small checkouts.}
+            shop.checkout.declined: {type: counter, when: {outcome: declined}, attributes: [step], description: Declined checkouts.}
+            shop.checkout.amount: {type: gauge, value: amount, attributes: [channel], description: The last amount.}
+            shop.checkout.anonymous: {type: counter, when: {coupon: {given: false}}, attributes: [step], description: Checkouts without a coupon.}
       """;
 
   static final JavaFileObject HANDLERS = Compilations.source("test.Checkout", """

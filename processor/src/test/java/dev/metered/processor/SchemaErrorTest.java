@@ -82,7 +82,7 @@ class SchemaErrorTest {
         new Case("enum values mapping to one constant", VALID.replace("[prefix, slash]", "[prefix, Prefix]"),
             "MeteredDuplicateName", 8, 51, "both be the enum constant PREFIX"),
         new Case("metric name with capitals", VALID.replace("bot.command.usage", "bot.Command.usage"),
-            "MeteredBadName", 13, 7, "must be lowercase words"),
+            "MeteredMetricName", 13, 7, "must be lowercase segments"),
         new Case("namespace with a dot", VALID.replace("namespace: bot", "namespace: my.bot"), "MeteredBadName", 2, 12, "namespace 'my.bot'"),
         new Case("string without max_length", VALID.replace("success: boolean", "success: string"),
             "MeteredSchemaMissingKey", 9, 7, "no 'max_length'"),

@@ -33,6 +33,22 @@ public enum DiagnosticCode {
   UNKNOWN_VALUE("MeteredUnknownValue"),
   BAD_HANDLER_ATTRIBUTE("MeteredBadHandlerAttribute"),
   HANDLER_NOT_CHECKED("MeteredHandlerNotChecked"),
+  DUPLICATE_HANDLER("MeteredDuplicateHandler"),
+  // Lint: Sentry would accept these and quietly show something else. Severity is configurable.
+  METRIC_NAME("MeteredMetricName"),
+  NAMESPACE("MeteredNamespace"),
+  UNKNOWN_UNIT("MeteredUnknownUnit"),
+  COUNTER_UNIT("MeteredCounterUnit"),
+  TIME_UNIT("MeteredTimeUnit"),
+  UNIT_IN_NAME("MeteredUnitInName"),
+  ATTRIBUTE_KEY("MeteredAttributeKey"),
+  INCONSISTENT_ATTRIBUTE("MeteredInconsistentAttribute"),
+  UNBOUNDED_ATTRIBUTE("MeteredUnboundedAttribute"),
+  CARDINALITY("MeteredCardinality"),
+  METRIC_SIZE("MeteredMetricSize"),
+  MISSING_DESCRIPTION("MeteredMissingDescription"),
+  CATALOG_CHANGE("MeteredCatalogChange"),
+  BAD_LINT_CONFIG("MeteredBadLintConfig"),
   // Writing generated files.
   GENERATION_FAILED("MeteredGenerationFailed"),
   INTERNAL_ERROR("MeteredInternalError");
@@ -46,6 +62,16 @@ public enum DiagnosticCode {
   /** The stable code, for example {@code MeteredSchemaSyntax}. */
   public String code() {
     return code;
+  }
+
+  /** The code named {@code code}, or {@code null}. */
+  public static DiagnosticCode fromCode(String code) {
+    for (DiagnosticCode candidate : values()) {
+      if (candidate.code.equals(code)) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   /** The code as printed at the start of a message, for example {@code [MeteredSchemaSyntax]}. */

@@ -19,6 +19,11 @@ public final class Diagnostics {
     reported.add(new Diagnostic(code, Kind.ERROR, message, position, null, null, null));
   }
 
+  /** Reports a problem of the given kind at a place in the schema. */
+  public void report(DiagnosticCode code, Kind kind, SourcePosition position, String message) {
+    reported.add(new Diagnostic(code, kind, message, position, null, null, null));
+  }
+
   /** Reports a warning at a place in the schema. */
   public void warning(DiagnosticCode code, SourcePosition position, String message) {
     reported.add(new Diagnostic(code, Kind.WARNING, message, position, null, null, null));

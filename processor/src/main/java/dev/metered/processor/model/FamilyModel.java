@@ -1,5 +1,6 @@
 package dev.metered.processor.model;
 
+import dev.metered.processor.diagnostic.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import java.util.List;
  * @param inputs the fields the event carries that are not attributes (durations, sizes)
  * @param metrics the family's metrics, in schema order
  * @param handlers the {@code @Metered} handlers that record this family
+ * @param position where the family's name is in the schema
  */
 public record FamilyModel(
     String name,
@@ -19,7 +21,8 @@ public record FamilyModel(
     List<Field> attributes,
     List<Field> inputs,
     List<MetricModel> metrics,
-    List<HandlerModel> handlers) {
+    List<HandlerModel> handlers,
+    SourcePosition position) {
 
   /** The generated recorder's simple name, for example {@code CommandMetrics}. */
   public String recorderName() {

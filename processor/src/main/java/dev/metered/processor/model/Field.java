@@ -1,5 +1,6 @@
 package dev.metered.processor.model;
 
+import dev.metered.processor.diagnostic.SourcePosition;
 import java.util.List;
 
 /**
@@ -8,11 +9,13 @@ import java.util.List;
  * @param key the schema key, for example {@code command_type}
  * @param values an enum's values (the schema's, then those contributed by handlers)
  * @param maxLength a string's maximum length, or {@code null}
+ * @param maxValues how many distinct values a non-enum attribute takes at most, or {@code null}
  * @param optional whether callers may leave it out (it is then absent)
  * @param defaultValue the wire value used when callers leave it out, or {@code null}
  * @param omitWhen the wire value for which the attribute is left out, or {@code null}
  * @param description the schema's description, or {@code null}
  * @param fromHandlers whether handlers contribute enum values
+ * @param position where the field's key is in the schema
  */
 public record Field(
     String key,
@@ -20,11 +23,13 @@ public record Field(
     FieldType type,
     List<EnumValue> values,
     Integer maxLength,
+    Integer maxValues,
     boolean optional,
     String defaultValue,
     String omitWhen,
     String description,
-    boolean fromHandlers) {
+    boolean fromHandlers,
+    SourcePosition position) {
 
   /** Whether a record call may leave this field out: it is optional or has a default. */
   public boolean optionalAtCallSite() {

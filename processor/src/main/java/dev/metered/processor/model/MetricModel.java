@@ -1,5 +1,6 @@
 package dev.metered.processor.model;
 
+import dev.metered.processor.diagnostic.SourcePosition;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ import java.util.Map;
  * @param conditions what must all hold for the metric to be emitted
  * @param description the schema's description, or {@code null}
  * @param constantName the recorder's constant for the name, for example {@code USAGE}
+ * @param position where the metric's name is in the schema
+ * @param unitPosition where its unit is, or {@code null}
  */
 public record MetricModel(
     String name,
@@ -24,4 +27,6 @@ public record MetricModel(
     Map<String, String> defaults,
     List<Condition> conditions,
     String description,
-    String constantName) {}
+    String constantName,
+    SourcePosition position,
+    SourcePosition unitPosition) {}

@@ -11,12 +11,14 @@ import java.util.List;
  *
  * @param namespace the first segment every metric name starts with, for example {@code bot}
  * @param javaPackage the package of the generated recorders
+ * @param lint the entries of the {@code lint:} section: severities by code, and settings
  */
 public record SchemaDocument(
     SourcePosition position,
     YamlNode.Scalar namespace,
     YamlNode.Scalar javaPackage,
-    List<Family> families) {
+    List<Family> families,
+    List<YamlNode.Entry> lint) {
 
   /** A family: one event, several metrics. */
   public record Family(
@@ -34,6 +36,7 @@ public record SchemaDocument(
    * @param values the closed value set of an enum, empty otherwise
    * @param fromHandlers whether {@code @Metered} handlers add values to the enum
    * @param maxLength a string's maximum length, or {@code null}
+   * @param maxValues how many distinct values a non-enum attribute takes at most, or {@code null}
    * @param defaultValue the value used when the caller gives none, or {@code null}
    * @param omitWhen the value for which the attribute is left out, or {@code null}
    */
@@ -44,6 +47,7 @@ public record SchemaDocument(
       List<YamlNode.Scalar> values,
       boolean fromHandlers,
       Integer maxLength,
+      Integer maxValues,
       boolean optional,
       YamlNode.Scalar defaultValue,
       YamlNode.Scalar omitWhen,

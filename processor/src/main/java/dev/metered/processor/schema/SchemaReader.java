@@ -23,11 +23,11 @@ public final class SchemaReader {
   /** The one format version this processor reads. */
   public static final int VERSION = 1;
 
-  static final List<String> TOP_KEYS = List.of("schema", "namespace", "package", "families");
+  static final List<String> TOP_KEYS = List.of("schema", "namespace", "package", "families", "lint");
   static final List<String> FAMILY_KEYS = List.of("description", "attributes", "inputs", "metrics");
   static final List<String> ATTRIBUTE_KEYS =
-      List.of("type", "description", "values", "from_handlers", "max_length", "optional",
-          "default", "omit_when");
+      List.of("type", "description", "values", "from_handlers", "max_length", "max_values",
+          "optional", "default", "omit_when");
   static final List<String> INPUT_KEYS =
       List.of("type", "description", "values", "max_length", "optional");
   static final List<String> METRIC_KEYS =
@@ -65,7 +65,9 @@ public final class SchemaReader {
         MappingReader.wrongType(familiesNode, "'families'", "a mapping of family names to families", diagnostics);
       }
     }
-    return Optional.of(new SchemaDocument(top.position(), namespace, javaPackage, List.copyOf(families)));
+    YamlNode.Mapping lint = keys.mapping("lint");
+    return Optional.of(new SchemaDocument(top.position(), namespace, javaPackage, List.copyOf(families),
+        lint == null ? List.of() : lint.entries()));
   }
 
   private void readVersion(YamlNode node) {
@@ -130,7 +132,7 @@ public final class SchemaReader {
     if (entry.value() instanceof YamlNode.Scalar shorthand) {
       FieldType type = fieldType(shorthand, where);
       return type == null ? Optional.empty() : Optional.of(
-          new Field(key, entry.key().position(), type, List.of(), false, null, false, null, null, null));
+          new Field(key, entry.key().position(), type, List.of(), false, null, null, false, null, null, null));
     }
     if (!(entry.value() instanceof YamlNode.Mapping body)) {
       MappingReader.wrongType(entry.value(), where, "a type name or a mapping with 'type'", diagnostics);
@@ -148,6 +150,7 @@ public final class SchemaReader {
         values == null ? List.of() : values,
         keys.bool("from_handlers", false),
         keys.positiveInt("max_length"),
+        keys.positiveInt("max_values"),
         keys.bool("optional", false),
         keys.scalar("default"),
         keys.scalar("omit_when"),

@@ -47,6 +47,10 @@ final class FieldValidator {
     if (type != FieldType.STRING && definition.maxLength() != null) {
       ok = bad(definition, "'max_length' applies to string fields only; remove it from " + where);
     }
+    if ((type == FieldType.ENUM || type == FieldType.BOOLEAN) && definition.maxValues() != null) {
+      ok = bad(definition, "'max_values' applies to string, integer and double fields; the values of "
+          + where + " are already counted");
+    }
     if (definition.optional() && definition.defaultValue() != null) {
       ok = bad(definition.defaultValue(), where + " is optional and has a default; with a default it is always"
           + " sent, so remove 'optional: true' or the default");
@@ -64,12 +68,13 @@ final class FieldValidator {
               + "=...\", or list values under 'values:'");
       return null;
     }
-    Field field = new Field(definition.key(), role, type, values, definition.maxLength(),
-        definition.optional(), null, null, definition.description(), definition.fromHandlers());
+    Field field = new Field(definition.key(), role, type, values, definition.maxLength(), definition.maxValues(),
+        definition.optional(), null, null, definition.description(), definition.fromHandlers(), definition.position());
     String defaultValue = checkedValue(field, definition.defaultValue(), "the default of " + where);
     String omitWhen = checkedValue(field, definition.omitWhen(), "'omit_when' of " + where);
-    return new Field(definition.key(), role, type, values, definition.maxLength(),
-        definition.optional(), defaultValue, omitWhen, definition.description(), definition.fromHandlers());
+    return new Field(definition.key(), role, type, values, definition.maxLength(), definition.maxValues(),
+        definition.optional(), defaultValue, omitWhen, definition.description(), definition.fromHandlers(),
+        definition.position());
   }
 
   private String checkedValue(Field field, YamlNode.Scalar scalar, String what) {

@@ -34,6 +34,7 @@ final class HandlerValidator {
   /** Validates every handler; returns the valid ones by family. */
   Map<String, List<HandlerModel>> validate(List<HandlerSite> sites) {
     Map<String, List<HandlerModel>> byFamily = new LinkedHashMap<>();
+    Map<String, HandlerSite> byIdentity = new HashMap<>();
     for (HandlerSite site : sites) {
       if (site.family() == null) {
         continue; // javac reports the missing or non-constant value itself
@@ -46,6 +47,12 @@ final class HandlerValidator {
         continue;
       }
       Map<String, String> constants = validateConstants(site, family);
+      if (!constants.isEmpty()) {
+        HandlerSite earlier = byIdentity.putIfAbsent(family.name() + constants, site);
+        if (earlier != null) {
+          reportDuplicate(site, earlier, family.name(), constants);
+        }
+      }
       List<HandlerModel.Parameter> parameters = validateParameters(site, family);
       TypeElement owner = (TypeElement) site.method().getEnclosingElement();
       byFamily.computeIfAbsent(family.name(), name -> new ArrayList<>()).add(new HandlerModel(
@@ -53,6 +60,22 @@ final class HandlerValidator {
           family.name(), constants, parameters));
     }
     return byFamily;
+  }
+
+  /** Two handlers recording one identical event would be indistinguishable on every dashboard. */
+  private void reportDuplicate(HandlerSite site, HandlerSite earlier, String family, Map<String, String> constants) {
+    String event = family + " " + constants;
+    diagnostics.error(DiagnosticCode.DUPLICATE_HANDLER, site.method(), site.annotation(), null, null,
+        "two handlers record the same " + event + " event: this one and " + describe(earlier)
+            + "; give each handler its own value");
+    diagnostics.error(DiagnosticCode.DUPLICATE_HANDLER, earlier.method(), earlier.annotation(), null, null,
+        "two handlers record the same " + event + " event: this one and " + describe(site)
+            + "; give each handler its own value");
+  }
+
+  private static String describe(HandlerSite site) {
+    TypeElement owner = (TypeElement) site.method().getEnclosingElement();
+    return owner.getQualifiedName() + "." + site.method().getSimpleName() + "()";
   }
 
   /** The values handlers contribute to the enums of {@code family}, by attribute key. */

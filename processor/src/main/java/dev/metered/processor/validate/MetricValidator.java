@@ -54,7 +54,8 @@ final class MetricValidator {
     }
     return Optional.of(new MetricModel(definition.name(), definition.kind(),
         definition.unit() == null ? null : definition.unit().text(), value, attributes, defaults,
-        List.copyOf(conditions), definition.description(), constant));
+        List.copyOf(conditions), definition.description(), constant, definition.position(),
+        definition.unit() == null ? null : definition.unit().position()));
   }
 
   private Field validateValue(SchemaDocument.Metric definition, String where) {

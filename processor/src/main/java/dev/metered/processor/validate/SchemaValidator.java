@@ -37,8 +37,6 @@ import javax.lang.model.SourceVersion;
 public final class SchemaValidator {
   /** Lowercase words joined by {@code _}: what every family, attribute and input key must be. */
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*");
-  /** Two or more keys joined by {@code .}. */
-  private static final Pattern METRIC_NAME = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 
   private final Diagnostics diagnostics;
 
@@ -80,7 +78,8 @@ public final class SchemaValidator {
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }
-    return Optional.of(new MetricsModel(schemaPath, namespace, document.javaPackage().text(), List.copyOf(families)));
+    return Optional.of(new MetricsModel(schemaPath, namespace, document.javaPackage().text(), List.copyOf(families),
+        document.namespace().position()));
   }
 
   private void checkNamespace(YamlNode.Scalar namespace) {
@@ -109,6 +108,15 @@ public final class SchemaValidator {
     return false;
   }
 
+  private boolean startsWithLetter(String key, SourcePosition position) {
+    if (!key.isEmpty() && Character.isLetter(key.charAt(0))) {
+      return true;
+    }
+    diagnostics.error(DiagnosticCode.BAD_NAME, position,
+        "the attribute key '" + key + "' must start with a letter");
+    return false;
+  }
+
   private FamilyModel validateFamily(
       SchemaDocument.Family family,
       String namespace,
@@ -122,10 +130,11 @@ public final class SchemaValidator {
     FieldValidator fieldValidator = new FieldValidator(diagnostics);
     for (SchemaDocument.Field definition : family.attributes()) {
       addField(fieldValidator.validate(definition, FieldRole.ATTRIBUTE,
-          contributions.getOrDefault(definition.key(), new TreeSet<>())), definition, fields, javaNames, attributes);
+          contributions.getOrDefault(definition.key(), new TreeSet<>())), FieldRole.ATTRIBUTE, definition, fields,
+          javaNames, attributes);
     }
     for (SchemaDocument.Field definition : family.inputs()) {
-      addField(fieldValidator.validate(definition, FieldRole.INPUT, new TreeSet<>()),
+      addField(fieldValidator.validate(definition, FieldRole.INPUT, new TreeSet<>()), FieldRole.INPUT,
           definition, fields, javaNames, inputs);
     }
     Set<String> declared = new HashSet<>();
@@ -141,11 +150,8 @@ public final class SchemaValidator {
             "the metric '" + definition.name() + "' is already defined at " + first
                 + "; a metric name has exactly one definition");
       }
-      if (!METRIC_NAME.matcher(definition.name()).matches()) {
-        diagnostics.error(DiagnosticCode.BAD_NAME, definition.position(),
-            "the metric name '" + definition.name() + "' must be lowercase words of letters, digits"
-                + " and '_' joined by '.', at least two of them, for example '" + namespace + "."
-                + family.name() + ".count'; Sentry rewrites other characters to '_'");
+      if (definition.name().isBlank()) {
+        diagnostics.error(DiagnosticCode.BAD_NAME, definition.position(), "a metric needs a name");
         continue;
       }
       String constant = JavaNames.metricConstant(definition.name(), namespace, family.name());
@@ -158,16 +164,22 @@ public final class SchemaValidator {
       metricValidator.validate(definition, constant).ifPresent(metrics::add);
     }
     return new FamilyModel(family.name(), family.description(), List.copyOf(attributes),
-        List.copyOf(inputs), List.copyOf(metrics), List.copyOf(handlers));
+        List.copyOf(inputs), List.copyOf(metrics), List.copyOf(handlers), family.position());
   }
 
   private void addField(
       Field field,
+      FieldRole role,
       SchemaDocument.Field definition,
       Map<String, Field> fields,
       Map<String, String> javaNames,
       List<Field> into) {
-    if (!checkKey(definition.key(), definition.position(), "field")) {
+    // Attribute keys are sent to Sentry, and the lint rule MeteredAttributeKey checks them as
+    // Sentry sees them; what every field key needs here is a usable Java name.
+    boolean usable = role == FieldRole.ATTRIBUTE
+        ? startsWithLetter(definition.key(), definition.position())
+        : checkKey(definition.key(), definition.position(), "field");
+    if (!usable) {
       return;
     }
     if (fields.containsKey(definition.key())) {

@@ -1,0 +1,72 @@
+package dev.metered.processor.lint;
+
+import dev.metered.processor.diagnostic.DiagnosticCode;
+import dev.metered.processor.model.FamilyModel;
+import dev.metered.processor.model.Field;
+import dev.metered.processor.model.FieldType;
+import dev.metered.processor.model.MetricModel;
+import dev.metered.processor.model.MetricsModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The most series one metric can have, the product of its attributes' value counts, stays
+ * within a budget (10,000 by default; {@code series_budget} in the lint section).
+ */
+final class CardinalityRule implements LintRule {
+  @Override
+  public DiagnosticCode code() {
+    return DiagnosticCode.CARDINALITY;
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.WARNING;
+  }
+
+  @Override
+  public void check(MetricsModel model, Findings findings) {
+    long budget = findings.config().seriesBudget();
+    for (FamilyModel family : model.families()) {
+      for (MetricModel metric : family.metrics()) {
+        long series = 1;
+        List<String> factors = new ArrayList<>();
+        List<Field> attributes = new ArrayList<>(metric.attributes());
+        attributes.sort(Comparator.comparingLong((Field a) -> valueCount(a, metric)).reversed());
+        for (Field attribute : attributes) {
+          long count = valueCount(attribute, metric);
+          series = multiply(series, count);
+          factors.add(attribute.key() + " (" + count + ")");
+        }
+        if (series > budget) {
+          findings.report(metric.position(), "the metric '" + metric.name() + "' can have up to " + series
+              + " series, more than the budget of " + budget + "; the attributes responsible, largest"
+              + " first: " + String.join(" x ", factors) + ". Drop or narrow one, or raise series_budget"
+              + " in the lint section");
+        }
+      }
+    }
+  }
+
+  /** How many values the attribute can show on this metric, absence counting as one. */
+  static long valueCount(Field attribute, MetricModel metric) {
+    long values = switch (attribute.type()) {
+      case ENUM -> attribute.values().size();
+      case BOOLEAN -> 2;
+      // Unbounded attributes are flagged by their own rule; here they count once.
+      default -> attribute.maxValues() == null ? 1 : attribute.maxValues();
+    };
+    boolean canBeAbsent = attribute.optional() && !metric.defaults().containsKey(attribute.key())
+        && attribute.type() != FieldType.BOOLEAN || attribute.optional() && attribute.type() == FieldType.BOOLEAN;
+    return canBeAbsent || attribute.omitWhen() != null && !attribute.optional() ? values + 1 : values;
+  }
+
+  private static long multiply(long a, long b) {
+    try {
+      return Math.multiplyExact(a, b);
+    } catch (ArithmeticException overflow) {
+      return Long.MAX_VALUE;
+    }
+  }
+}

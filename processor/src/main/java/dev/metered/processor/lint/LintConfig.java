@@ -1,0 +1,130 @@
+package dev.metered.processor.lint;
+
+import dev.metered.processor.diagnostic.DiagnosticCode;
+import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.diagnostic.SourcePosition;
+import dev.metered.processor.diagnostic.Suggestions;
+import dev.metered.processor.schema.YamlNode;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How lint findings are reported: a severity per code, whether warnings fail the build, and the
+ * series budget. The schema's {@code lint:} section sets them; {@code -A} options override it.
+ */
+public final class LintConfig {
+  /** Option prefix: {@code -Ametered.lint.MeteredCounterUnit=off}. */
+  public static final String OPTION_PREFIX = "metered.lint.";
+  /** {@code -Ametered.werror=true} turns lint warnings into errors. */
+  public static final String WERROR_OPTION = "metered.werror";
+  /** The schema key and option suffix of the series budget. */
+  public static final String SERIES_BUDGET = "series_budget";
+  /** Series per metric above which the cardinality rule warns. */
+  public static final long DEFAULT_SERIES_BUDGET = 10_000;
+
+  private final Map<DiagnosticCode, Severity> severities = new EnumMap<>(DiagnosticCode.class);
+  private boolean werror;
+  private long seriesBudget = DEFAULT_SERIES_BUDGET;
+
+  private LintConfig() {}
+
+  /** The defaults: every rule at its default severity. */
+  public static LintConfig defaults() {
+    return new LintConfig();
+  }
+
+  /**
+   * Reads the schema's {@code lint:} entries, then the options, reporting bad entries.
+   *
+   * @param schemaEntries the entries of the schema's {@code lint:} section
+   * @param options the processor's options
+   */
+  public static LintConfig read(
+      List<YamlNode.Entry> schemaEntries, Map<String, String> options, String schemaPath, Diagnostics diagnostics) {
+    LintConfig config = new LintConfig();
+    for (YamlNode.Entry entry : schemaEntries) {
+      String text = entry.value() instanceof YamlNode.Scalar scalar ? scalar.text() : null;
+      config.apply(entry.key().text(), text, entry.value().position(), "the schema's lint section", diagnostics);
+    }
+    for (Map.Entry<String, String> option : options.entrySet()) {
+      if (option.getKey().startsWith(OPTION_PREFIX)) {
+        config.apply(option.getKey().substring(OPTION_PREFIX.length()), option.getValue(),
+            SourcePosition.startOf("-A" + option.getKey()), "the option", diagnostics);
+      }
+    }
+    String werror = options.get(WERROR_OPTION);
+    if (werror != null) {
+      if (!werror.equals("true") && !werror.equals("false")) {
+        diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, SourcePosition.startOf("-A" + WERROR_OPTION),
+            "-A" + WERROR_OPTION + " takes true or false, not '" + werror + "'");
+      }
+      config.werror = werror.equals("true");
+    }
+    return config;
+  }
+
+  private void apply(String key, String value, SourcePosition position, String where, Diagnostics diagnostics) {
+    if (key.equals(SERIES_BUDGET)) {
+      try {
+        seriesBudget = Long.parseLong(value == null ? "" : value.strip());
+        if (seriesBudget > 0) {
+          return;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, position,
+          SERIES_BUDGET + " in " + where + " must be a whole number above 0, not '" + value + "'");
+      return;
+    }
+    DiagnosticCode code = DiagnosticCode.fromCode(key);
+    if (code == null || !configurableCodes().contains(key)) {
+      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, position,
+          "'" + key + "' in " + where + " is not a lint code" + Suggestions.didYouMean(key, configurableKeys())
+              + "; see docs/lint.md for the codes whose severity can be set");
+      return;
+    }
+    Severity severity = value == null ? null : Severity.parse(value);
+    if (severity == null) {
+      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, position,
+          "the severity of " + key + " in " + where + " must be error, warning or off, not '" + value + "'");
+      return;
+    }
+    severities.put(code, severity);
+  }
+
+  /** The severity findings of {@code rule} get. */
+  public Severity severity(LintRule rule) {
+    Severity severity = severities.getOrDefault(rule.code(), rule.defaultSeverity());
+    return werror && severity == Severity.WARNING ? Severity.ERROR : severity;
+  }
+
+  /** Whether warnings are turned into errors. */
+  public boolean werror() {
+    return werror;
+  }
+
+  /** The most series one metric may have before the cardinality rule warns. */
+  public long seriesBudget() {
+    return seriesBudget;
+  }
+
+  /** The codes whose severity can be set. */
+  public static Set<String> configurableCodes() {
+    Set<String> codes = new LinkedHashSet<>();
+    for (LintRule rule : LintRules.all()) {
+      codes.add(rule.code().code());
+    }
+    return codes;
+  }
+
+  /** Every key the lint section and options take. */
+  public static Set<String> configurableKeys() {
+    Set<String> keys = new LinkedHashSet<>(configurableCodes());
+    keys.add(SERIES_BUDGET);
+    return keys;
+  }
+}

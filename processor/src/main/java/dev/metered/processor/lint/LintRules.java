@@ -1,0 +1,27 @@
+package dev.metered.processor.lint;
+
+import java.util.List;
+
+/** Every lint rule, in the order of docs/lint.md. */
+public final class LintRules {
+  private static final List<LintRule> ALL = List.of(
+      new MetricNameRule(),
+      new NamespaceRule(),
+      new UnitRule(),
+      new CounterUnitRule(),
+      new TimeUnitRule(),
+      new UnitInNameRule(),
+      new AttributeKeyRule(),
+      new ConsistencyRule(),
+      new UnboundedAttributeRule(),
+      new CardinalityRule(),
+      new MetricSizeRule(),
+      new DescriptionRule());
+
+  private LintRules() {}
+
+  /** The rules. */
+  public static List<LintRule> all() {
+    return ALL;
+  }
+}

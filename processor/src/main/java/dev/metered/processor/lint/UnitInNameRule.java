@@ -1,0 +1,60 @@
+package dev.metered.processor.lint;
+
+import dev.metered.processor.diagnostic.DiagnosticCode;
+import dev.metered.processor.model.FamilyModel;
+import dev.metered.processor.model.MetricKind;
+import dev.metered.processor.model.MetricModel;
+import dev.metered.processor.model.MetricsModel;
+import java.util.Map;
+
+/**
+ * Units belong in {@code unit:}, not in the name, where Sentry cannot use them to convert or
+ * label; {@code _total} is a Prometheus habit that Sentry's counters do not need; a distribution
+ * named {@code .count} is a counter in disguise.
+ */
+final class UnitInNameRule implements LintRule {
+  /** Name suffixes and the unit each one means ({@code null}: no unit, just drop it). */
+  private static final Map<String, String> SUFFIXES = Map.ofEntries(
+      Map.entry("_ns", "nanosecond"), Map.entry("_nanos", "nanosecond"), Map.entry("_nanoseconds", "nanosecond"),
+      Map.entry("_us", "microsecond"), Map.entry("_micros", "microsecond"), Map.entry("_microseconds", "microsecond"),
+      Map.entry("_ms", "millisecond"), Map.entry("_millis", "millisecond"), Map.entry("_milliseconds", "millisecond"),
+      Map.entry("_s", "second"), Map.entry("_sec", "second"), Map.entry("_secs", "second"), Map.entry("_seconds", "second"),
+      Map.entry("_minutes", "minute"), Map.entry("_hours", "hour"), Map.entry("_days", "day"),
+      Map.entry("_bytes", "byte"), Map.entry("_kb", "kilobyte"), Map.entry("_mb", "megabyte"), Map.entry("_gb", "gigabyte"),
+      Map.entry("_percent", "percent"), Map.entry("_pct", "percent"), Map.entry("_ratio", "ratio"),
+      Map.entry("_total", ""));
+
+  @Override
+  public DiagnosticCode code() {
+    return DiagnosticCode.UNIT_IN_NAME;
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.WARNING;
+  }
+
+  @Override
+  public void check(MetricsModel model, Findings findings) {
+    for (FamilyModel family : model.families()) {
+      for (MetricModel metric : family.metrics()) {
+        String name = metric.name();
+        if (metric.kind() == MetricKind.DISTRIBUTION && name.endsWith(".count")) {
+          findings.report(metric.position(), "the distribution '" + name + "' is named like a counter;"
+              + " make it a counter, or name what it measures");
+          continue;
+        }
+        for (Map.Entry<String, String> suffix : SUFFIXES.entrySet()) {
+          if (name.endsWith(suffix.getKey())) {
+            String renamed = name.substring(0, name.length() - suffix.getKey().length());
+            findings.report(metric.position(), suffix.getValue().isEmpty()
+                ? "'" + name + "' ends in '_total', which Sentry's counters do not need; name it '" + renamed + "'"
+                : "'" + name + "' has its unit in the name; name it '" + renamed + "' with 'unit: "
+                    + suffix.getValue() + "'");
+            break;
+          }
+        }
+      }
+    }
+  }
+}

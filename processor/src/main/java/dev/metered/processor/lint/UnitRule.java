@@ -1,0 +1,38 @@
+package dev.metered.processor.lint;
+
+import dev.metered.processor.diagnostic.DiagnosticCode;
+import dev.metered.processor.diagnostic.Suggestions;
+import dev.metered.processor.model.FamilyModel;
+import dev.metered.processor.model.MetricModel;
+import dev.metered.processor.model.MetricsModel;
+
+/** Units are Sentry's: any other unit arrives as {@code none}, and the dashboard loses it. */
+final class UnitRule implements LintRule {
+  @Override
+  public DiagnosticCode code() {
+    return DiagnosticCode.UNKNOWN_UNIT;
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.ERROR;
+  }
+
+  @Override
+  public void check(MetricsModel model, Findings findings) {
+    for (FamilyModel family : model.families()) {
+      for (MetricModel metric : family.metrics()) {
+        String unit = metric.unit();
+        if (unit == null || Units.isKnown(unit)) {
+          continue;
+        }
+        String meant = Units.meant(unit);
+        String suggestion = meant != null ? "; did you mean '" + meant + "'?" : Suggestions.didYouMean(unit, Units.all());
+        findings.report(metric.unitPosition(), "'" + unit + "' is not a unit Sentry knows, so the metric '"
+            + metric.name() + "' would show as 'none'" + suggestion + " Sentry's units: durations "
+            + String.join(", ", Units.DURATION) + "; information " + String.join(", ", Units.INFORMATION)
+            + "; fractions " + String.join(", ", Units.FRACTION) + "; or none");
+      }
+    }
+  }
+}
