@@ -5,21 +5,19 @@ import com.squareup.javapoet.JavaFile;
 import dev.metered.processor.diagnostic.Diagnostic;
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.diagnostic.SourcePosition;
+import dev.metered.processor.generate.CatalogWriter;
 import dev.metered.processor.generate.RecorderWriter;
 import dev.metered.processor.lint.LintConfig;
-import dev.metered.processor.lint.Linter;
+import dev.metered.processor.lint.PreviousCatalog;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricsModel;
 import dev.metered.processor.schema.SchemaDocument;
 import dev.metered.processor.schema.SchemaFile;
 import dev.metered.processor.schema.SchemaLocator;
-import dev.metered.processor.schema.SchemaReader;
-import dev.metered.processor.schema.YamlLoader;
-import dev.metered.processor.schema.YamlNode;
 import dev.metered.processor.source.HandlerScanner;
 import dev.metered.processor.source.HandlerSite;
-import dev.metered.processor.validate.SchemaValidator;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +64,8 @@ public final class MeteredProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedOptions() {
     // javac warns about options no processor declares, so every lint option is listed.
-    Set<String> options = new LinkedHashSet<>(List.of(SchemaLocator.OPTION, LintConfig.WERROR_OPTION));
+    Set<String> options = new LinkedHashSet<>(
+        List.of(SchemaLocator.OPTION, LintConfig.WERROR_OPTION, PreviousCatalog.OPTION));
     for (String key : LintConfig.configurableKeys()) {
       options.add(LintConfig.OPTION_PREFIX + key);
     }
@@ -117,12 +116,9 @@ public final class MeteredProcessor extends AbstractProcessor {
     if (file.isEmpty()) {
       return Optional.empty();
     }
-    Optional<YamlNode> yaml = new YamlLoader(diagnostics).load(file.get());
-    if (yaml.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<SchemaDocument> document = new SchemaReader(diagnostics).read(yaml.get());
-    if (document.isEmpty() || diagnostics.hasErrors()) {
+    SchemaPipeline pipeline = new SchemaPipeline(diagnostics);
+    Optional<SchemaDocument> document = pipeline.read(file.get());
+    if (document.isEmpty()) {
       return Optional.empty();
     }
     if (recordersCompiledBefore(document.get(), round)) {
@@ -136,14 +132,31 @@ public final class MeteredProcessor extends AbstractProcessor {
       }
       return Optional.empty();
     }
-    LintConfig lint = LintConfig.read(document.get().lint(), processingEnv.getOptions(), file.get().path(), diagnostics);
-    Optional<MetricsModel> model =
-        new SchemaValidator(diagnostics).validate(document.get(), file.get().path(), handlers);
-    if (model.isEmpty()) {
+    PreviousCatalog previous = readPreviousCatalog(diagnostics).orElse(null);
+    return pipeline.check(document.get(), file.get().path(), handlers, processingEnv.getOptions(), previous);
+  }
+
+  /** The earlier catalog named by the option, if one is named and readable. */
+  private Optional<PreviousCatalog> readPreviousCatalog(Diagnostics diagnostics) {
+    String option = processingEnv.getOptions().get(PreviousCatalog.OPTION);
+    if (option == null || option.isBlank()) {
       return Optional.empty();
     }
-    new Linter(lint).lint(model.get(), diagnostics);
-    return diagnostics.hasErrors() ? Optional.empty() : model;
+    Path path = Path.of(option.strip()).toAbsolutePath().normalize();
+    try {
+      Optional<byte[]> bytes = readFile(path);
+      if (bytes.isEmpty()) {
+        diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, SourcePosition.startOf(path.toString()),
+            "no catalog at " + path + ", the file named by -A" + PreviousCatalog.OPTION);
+        return Optional.empty();
+      }
+      return SchemaFile.decode(path.toString(), bytes.get(), diagnostics)
+          .flatMap(file -> PreviousCatalog.read(file, diagnostics));
+    } catch (IOException e) {
+      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, SourcePosition.startOf(path.toString()),
+          "cannot read the catalog named by -A" + PreviousCatalog.OPTION + ": " + e);
+      return Optional.empty();
+    }
   }
 
   /** Whether every family's recorder is already on the class path, compiled earlier. */
@@ -243,7 +256,26 @@ public final class MeteredProcessor extends AbstractProcessor {
         diagnostics.error(DiagnosticCode.GENERATION_FAILED, null, "cannot write " + name + ": " + e.getMessage());
       }
     }
+    writeCatalog(model, handlers, diagnostics);
     print(diagnostics);
+  }
+
+  private void writeCatalog(MetricsModel model, List<HandlerSite> handlers, Diagnostics diagnostics) {
+    CatalogWriter catalog = new CatalogWriter();
+    Element[] origins = handlers.stream().map(h -> h.method().getEnclosingElement()).distinct().toArray(Element[]::new);
+    writeResource(CatalogWriter.JSON_RESOURCE, catalog.json(model), origins, diagnostics);
+    writeResource(CatalogWriter.MARKDOWN_RESOURCE, catalog.markdown(model), origins, diagnostics);
+  }
+
+  private void writeResource(String name, String text, Element[] origins, Diagnostics diagnostics) {
+    try {
+      FileObject resource = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", name, origins);
+      try (Writer out = resource.openWriter()) {
+        out.write(text);
+      }
+    } catch (IOException e) {
+      diagnostics.error(DiagnosticCode.GENERATION_FAILED, null, "cannot write " + name + ": " + e.getMessage());
+    }
   }
 
   /** The classes of the family's handlers: what the recorder depends on besides the schema. */

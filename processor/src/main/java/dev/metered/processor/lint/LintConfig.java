@@ -28,6 +28,7 @@ public final class LintConfig {
   private final Map<DiagnosticCode, Severity> severities = new EnumMap<>(DiagnosticCode.class);
   private boolean werror;
   private long seriesBudget = DEFAULT_SERIES_BUDGET;
+  private PreviousCatalog previousCatalog;
 
   private LintConfig() {}
 
@@ -110,6 +111,17 @@ public final class LintConfig {
   /** The most series one metric may have before the cardinality rule warns. */
   public long seriesBudget() {
     return seriesBudget;
+  }
+
+  /** The earlier build's catalog to compare with, or {@code null}. */
+  public PreviousCatalog previousCatalog() {
+    return previousCatalog;
+  }
+
+  /** Compares with {@code previous} from now on. */
+  public LintConfig withPreviousCatalog(PreviousCatalog previous) {
+    this.previousCatalog = previous;
+    return this;
   }
 
   /** The codes whose severity can be set. */

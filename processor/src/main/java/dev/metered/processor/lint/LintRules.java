@@ -16,7 +16,8 @@ public final class LintRules {
       new UnboundedAttributeRule(),
       new CardinalityRule(),
       new MetricSizeRule(),
-      new DescriptionRule());
+      new DescriptionRule(),
+      new CatalogChangeRule());
 
   private LintRules() {}
 

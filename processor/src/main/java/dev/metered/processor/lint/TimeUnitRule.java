@@ -30,7 +30,9 @@ final class TimeUnitRule implements LintRule {
   public void check(MetricsModel model, Findings findings) {
     for (FamilyModel family : model.families()) {
       for (MetricModel metric : family.metrics()) {
-        if (metric.kind() != MetricKind.COUNTER && isTime(metric) && !Units.isDuration(metric.unit())) {
+        // An unknown unit is MeteredUnknownUnit's to report, with a suggestion.
+        boolean unknownUnit = metric.unit() != null && !Units.isKnown(metric.unit());
+        if (metric.kind() != MetricKind.COUNTER && isTime(metric) && !unknownUnit && !Units.isDuration(metric.unit())) {
           findings.report(metric.unitPosition() != null ? metric.unitPosition() : metric.position(),
               "the " + metric.kind().keyword() + " '" + metric.name() + "' measures a time but has "
                   + (metric.unit() == null ? "no unit" : "the unit '" + metric.unit() + "'")

@@ -1,0 +1,71 @@
+package dev.metered.processor.generate;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes ordered maps, lists, strings, numbers, booleans and nulls as JSON with two-space
+ * indentation. Keys stay in insertion order, so that the catalog diffs cleanly between builds.
+ */
+final class Json {
+  private Json() {}
+
+  static String write(Object value) {
+    StringBuilder out = new StringBuilder();
+    write(value, 0, out);
+    return out.append('\n').toString();
+  }
+
+  private static void write(Object value, int depth, StringBuilder out) {
+    if (value instanceof Map<?, ?> map) {
+      writeEntries(map.entrySet().iterator(), '{', '}', depth, out, true);
+    } else if (value instanceof List<?> list) {
+      writeEntries(list.iterator(), '[', ']', depth, out, false);
+    } else if (value instanceof String text) {
+      string(text, out);
+    } else {
+      out.append(value); // numbers, booleans, null
+    }
+  }
+
+  private static void writeEntries(Iterator<?> items, char open, char close, int depth, StringBuilder out, boolean keyed) {
+    out.append(open);
+    if (!items.hasNext()) {
+      out.append(close);
+      return;
+    }
+    while (items.hasNext()) {
+      Object item = items.next();
+      out.append('\n').append("  ".repeat(depth + 1));
+      if (keyed) {
+        Map.Entry<?, ?> entry = (Map.Entry<?, ?>) item;
+        string(String.valueOf(entry.getKey()), out);
+        out.append(": ");
+        write(entry.getValue(), depth + 1, out);
+      } else {
+        write(item, depth + 1, out);
+      }
+      if (items.hasNext()) {
+        out.append(',');
+      }
+    }
+    out.append('\n').append("  ".repeat(depth)).append(close);
+  }
+
+  private static void string(String text, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+      }
+    }
+    out.append('"');
+  }
+}

@@ -1,0 +1,77 @@
+package dev.metered.processor.lint;
+
+import dev.metered.processor.diagnostic.DiagnosticCode;
+import dev.metered.processor.diagnostic.SourcePosition;
+import dev.metered.processor.model.FamilyModel;
+import dev.metered.processor.model.Field;
+import dev.metered.processor.model.MetricModel;
+import dev.metered.processor.model.MetricsModel;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares the metrics with an earlier build's catalog: a metric that changed its type, unit or
+ * attribute set, or disappeared, breaks the dashboards and alerts built on it without a sound.
+ * Runs only when {@code -Ametered.catalog.previous} names the earlier catalog.
+ */
+final class CatalogChangeRule implements LintRule {
+  @Override
+  public DiagnosticCode code() {
+    return DiagnosticCode.CATALOG_CHANGE;
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.WARNING;
+  }
+
+  @Override
+  public void check(MetricsModel model, Findings findings) {
+    PreviousCatalog previous = findings.config().previousCatalog();
+    if (previous == null) {
+      return;
+    }
+    Map<String, MetricModel> current = new HashMap<>();
+    for (FamilyModel family : model.families()) {
+      for (MetricModel metric : family.metrics()) {
+        current.put(metric.name(), metric);
+      }
+    }
+    for (PreviousCatalog.Metric before : previous.metrics().values()) {
+      MetricModel now = current.get(before.name());
+      if (now == null) {
+        findings.report(SourcePosition.startOf(model.schemaPath()), "the metric '" + before.name()
+            + "' of the previous catalog (" + previous.path() + ") is gone; dashboards and alerts on it"
+            + " will show nothing");
+        continue;
+      }
+      if (!before.type().equals(now.kind().keyword())) {
+        findings.report(now.position(), "the metric '" + now.name() + "' changed its type from "
+            + before.type() + " to " + now.kind().keyword() + "; its history and dashboards no longer"
+            + " match. Give the new metric a new name");
+      }
+      if (!Objects.equals(before.unit(), now.unit())) {
+        findings.report(now.unitPosition() != null ? now.unitPosition() : now.position(), "the metric '"
+            + now.name() + "' changed its unit from " + (before.unit() == null ? "none" : before.unit())
+            + " to " + (now.unit() == null ? "none" : now.unit()) + "; old and new values will be mixed"
+            + " on one chart. Give the new metric a new name");
+      }
+      Set<String> attributes = new TreeSet<>();
+      for (Field attribute : now.attributes()) {
+        attributes.add(attribute.key());
+      }
+      if (!before.attributes().equals(attributes)) {
+        Set<String> added = new TreeSet<>(attributes);
+        added.removeAll(before.attributes());
+        Set<String> removed = new TreeSet<>(before.attributes());
+        removed.removeAll(attributes);
+        findings.report(now.position(), "the metric '" + now.name() + "' changed its attributes"
+            + (added.isEmpty() ? "" : "; added " + added) + (removed.isEmpty() ? "" : "; removed " + removed)
+            + ". Filters and group-bys on the old attributes break");
+      }
+    }
+  }
+}
