@@ -33,8 +33,12 @@ public final class Attribute {
    * bounded string in the schema stays bounded whatever a caller passes.
    */
   public static Attribute ofString(String key, String value, int maxLength) {
-    String bounded = value.length() <= maxLength ? value : value.substring(0, maxLength);
-    return new Attribute(key, AttributeType.STRING, bounded);
+    if (value.length() <= maxLength) {
+      return new Attribute(key, AttributeType.STRING, value);
+    }
+    // Never cut a surrogate pair in half: that would send an unpaired surrogate.
+    int end = Character.isHighSurrogate(value.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+    return new Attribute(key, AttributeType.STRING, value.substring(0, end));
   }
 
   /** A boolean attribute. */

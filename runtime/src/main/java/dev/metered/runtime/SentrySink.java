@@ -27,6 +27,13 @@ public final class SentrySink implements MetricSink {
 
   @Override
   public void record(Metric metric, double value, Attributes attributes) {
+    if (!Double.isFinite(value)) {
+      // The SDK would write NaN or Infinity into JSON, which Sentry rejects together with every
+      // data point batched with it: drop this one, and say so once.
+      RecordingFailures.report("SentrySink", new IllegalArgumentException(
+          "the value of " + metric.name() + " is " + value + ", which Sentry cannot take; dropped"));
+      return;
+    }
     SentryMetricsParameters parameters =
         SentryMetricsParameters.create(attributes.toSentryAttributes());
     IMetricsApi metrics = Sentry.metrics();

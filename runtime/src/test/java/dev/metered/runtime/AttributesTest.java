@@ -18,6 +18,13 @@ class AttributesTest {
   }
 
   @Test
+  void cuttingNeverSplitsASurrogatePair() {
+    String withEmoji = "ab\uD83D\uDE00cd"; // "ab", one emoji as two UTF-16 units, "cd"
+    assertThat(Attribute.ofString("error_type", withEmoji, 3).value()).isEqualTo("ab");
+    assertThat(Attribute.ofString("error_type", withEmoji, 4).value()).isEqualTo("ab\uD83D\uDE00");
+  }
+
+  @Test
   void eachTypeReachesSentryWithItsWireType() {
     // What the SDK puts on the wire is decided by SentryLogEventAttributeValue.fromAttribute.
     assertThat(wire(Attribute.ofString("command", "ping"))).extracting("type", "value").containsExactly("string", "ping");

@@ -39,6 +39,14 @@ class MeteredRuntimeTest {
   }
 
   @Test
+  void nonFiniteValuesAreDroppedBeforeTheSdkAndCounted() {
+    long before = RecordingFailures.count();
+    SentrySink.instance().record(USAGE, Double.NaN, Attributes.empty());
+    SentrySink.instance().record(USAGE, Double.POSITIVE_INFINITY, Attributes.empty());
+    assertThat(RecordingFailures.count()).isEqualTo(before + 2);
+  }
+
+  @Test
   void resetReturnsToSentry() {
     RecordingSink recording = new RecordingSink();
     MeteredRuntime.setGlobalSink(recording);

@@ -1,0 +1,310 @@
+package dev.metered.example;
+
+import dev.metered.example.api.ApiClient;
+import dev.metered.example.api.DiscordClient;
+import dev.metered.example.api.TldrClient;
+import dev.metered.example.api.WolframClient;
+import dev.metered.example.api.stub.StubApiServer;
+import dev.metered.example.cache.MeteredCache;
+import dev.metered.example.cogs.CogDefinition;
+import dev.metered.example.cogs.CogLoader;
+import dev.metered.example.cogs.InfoCog;
+import dev.metered.example.cogs.RemindersCog;
+import dev.metered.example.cogs.StatsCog;
+import dev.metered.example.cogs.TldrCog;
+import dev.metered.example.cogs.UtilityCog;
+import dev.metered.example.cogs.WolframCog;
+import dev.metered.example.commands.CommandDispatcher;
+import dev.metered.example.commands.CommandRegistry;
+import dev.metered.example.commands.CommandRouter;
+import dev.metered.example.commands.Reply;
+import dev.metered.example.db.CommandStatsRepository;
+import dev.metered.example.db.Database;
+import dev.metered.example.db.DatabaseHealth;
+import dev.metered.example.db.FlakyConnectionSource;
+import dev.metered.example.db.GuildConfigRepository;
+import dev.metered.example.db.ReminderRepository;
+import dev.metered.example.db.RetryingSqlExecutor;
+import dev.metered.example.db.Sleeper;
+import dev.metered.example.gateway.GatewayEvent;
+import dev.metered.example.gateway.Message;
+import dev.metered.example.gateway.SlashCommand;
+import dev.metered.example.metrics.ApiMetrics.Service;
+import dev.metered.example.metrics.CacheMetrics;
+import dev.metered.example.metrics.CogMetrics;
+import dev.metered.example.metrics.TaskMetrics.Task;
+import dev.metered.example.services.PrefixResolver;
+import dev.metered.example.services.ReminderDelivery;
+import dev.metered.example.services.ReminderService;
+import dev.metered.example.services.TldrService;
+import dev.metered.example.tasks.CleanupTask;
+import dev.metered.example.tasks.TaskRunner;
+import java.net.http.HttpClient;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The bot: wires the database, caches, HTTP clients, tasks and cogs together, takes gateway events,
+ * and shuts everything down in order.
+ *
+ * <p>Until the bot connects to Discord, the outside world is a {@link StubApiServer} on the
+ * loopback interface, and gateway events come from whoever calls {@link #handle}: the scripted
+ * session, or a test.
+ */
+public final class ExampleBot implements AutoCloseable {
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+  private static final int TLDR_CACHE_SIZE = 256;
+  private static final int PREFIX_CACHE_SIZE = 10_000;
+  private static final int TASK_THREADS = 2;
+  private static final int HTTP_THREADS = 2;
+
+  /** What {@link #close} undoes, last opened first. */
+  private final Deque<Resource> resources = new ArrayDeque<>();
+
+  private FlakyConnectionSource connections;
+  private TaskRunner tasks;
+  private PrefixResolver prefixes;
+  private CommandRouter router;
+  private CogLoader cogs;
+  private Set<CogMetrics.Cog> failedCogs;
+  private CompletableFuture<Void> warmup;
+
+  private ExampleBot() {}
+
+  /**
+   * Starts the bot: opens everything, loads the cogs, starts the cache warmup in the background and
+   * the periodic cleanup.
+   *
+   * @param config the setup
+   * @param recorders where the bot's metrics go
+   * @return the running bot; close it to shut it down
+   * @throws Exception when a part cannot start; what had started is closed again
+   */
+  public static ExampleBot start(BotConfig config, Recorders recorders) throws Exception {
+    ExampleBot bot = new ExampleBot();
+    try {
+      bot.wire(config, recorders);
+      return bot;
+    } catch (Exception | Error failure) {
+      try {
+        bot.close();
+      } catch (SQLException | RuntimeException closing) {
+        failure.addSuppressed(closing);
+      }
+      throw failure;
+    }
+  }
+
+  private void wire(BotConfig config, Recorders recorders) throws Exception {
+    Clock clock = Clock.systemUTC();
+    StubApiServer stub = StubApiServer.start(config.tldrFaults(), config.stubStall());
+    resources.push(stub::close);
+
+    Database database = Database.openInMemory("bot-" + INSTANCES.incrementAndGet());
+    resources.push(database::close);
+    connections = new FlakyConnectionSource(database.connections());
+    RetryingSqlExecutor sql =
+        new RetryingSqlExecutor(
+            connections, config.databaseRetry(), Sleeper.THREAD_SLEEP, recorders.database());
+    GuildConfigRepository guildConfig = new GuildConfigRepository(sql);
+    ReminderRepository reminders = new ReminderRepository(sql);
+    CommandStatsRepository stats = new CommandStatsRepository(sql);
+
+    ExecutorService httpThreads = Executors.newFixedThreadPool(HTTP_THREADS, daemon("bot-http-"));
+    resources.push(httpThreads::shutdownNow);
+    // Opened after the HTTP threads, so closed before them: running tasks finish their calls.
+    tasks = TaskRunner.create(TASK_THREADS, recorders.task());
+    resources.push(tasks::close);
+
+    HttpClient http =
+        HttpClient.newBuilder().executor(httpThreads).connectTimeout(config.apiTimeout()).build();
+    TldrClient tldrClient = new TldrClient(api(http, stub, Service.TLDR, config, recorders));
+    DiscordClient discord = new DiscordClient(api(http, stub, Service.DISCORD, config, recorders));
+    Optional<WolframClient> wolfram =
+        config
+            .wolframAppId()
+            .map(
+                appId ->
+                    new WolframClient(api(http, stub, Service.WOLFRAM, config, recorders), appId));
+
+    // Tldr lookups wait on HTTP, so their cache operations are timed; prefix lookups run for
+    // every message and take nanoseconds, so they are only counted.
+    MeteredCache<String, String> tldrCache =
+        MeteredCache.bounded(CacheMetrics.Cache.TLDR, TLDR_CACHE_SIZE, true, recorders.cache());
+    MeteredCache<Long, String> prefixCache =
+        MeteredCache.bounded(
+            CacheMetrics.Cache.PREFIX, PREFIX_CACHE_SIZE, false, recorders.cache());
+
+    prefixes = new PrefixResolver(prefixCache, guildConfig);
+    TldrService tldr = new TldrService(tldrCache, tldrClient);
+    ReminderService reminderService =
+        new ReminderService(reminders, new ReminderDelivery(reminders, discord), tasks, clock);
+    DatabaseHealth health = new DatabaseHealth(sql);
+
+    CommandRegistry registry = new CommandRegistry();
+    router =
+        new CommandRouter(registry, prefixes, new CommandDispatcher(recorders.command(), stats));
+    cogs = new CogLoader(registry, recorders.cog());
+    resources.push(cogs::unloadAll);
+    var startedAt = clock.instant();
+    failedCogs =
+        cogs.loadAll(
+            List.of(
+                new CogDefinition(CogMetrics.Cog.UTILITY, UtilityCog::new),
+                new CogDefinition(CogMetrics.Cog.TLDR, () -> new TldrCog(tldr)),
+                new CogDefinition(
+                    CogMetrics.Cog.INFO,
+                    () -> new InfoCog(prefixes, health, cogs::loaded, clock, startedAt)),
+                new CogDefinition(
+                    CogMetrics.Cog.REMINDERS, () -> new RemindersCog(reminderService)),
+                new CogDefinition(CogMetrics.Cog.STATS, () -> new StatsCog(stats)),
+                new CogDefinition(CogMetrics.Cog.WOLFRAM, () -> new WolframCog(wolfram))));
+
+    warmup = tasks.runInBackground(Task.CACHE_WARMUP, () -> tldr.warmUp(config.warmupPages()));
+    tasks.schedulePeriodic(
+        Task.CLEANUP, config.cleanupPeriod(), config.cleanupRuns(), new CleanupTask(reminders));
+  }
+
+  private static ApiClient api(
+      HttpClient http, StubApiServer stub, Service service, BotConfig config, Recorders recorders) {
+    return new ApiClient(http, stub.baseUri(), service, config.apiTimeout(), recorders.api());
+  }
+
+  /**
+   * Waits for the startup cache warmup, so that what follows sees a warm cache.
+   *
+   * @param timeout how long at most
+   * @throws TimeoutException when the warmup takes longer
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public void awaitReady(Duration timeout) throws TimeoutException, InterruptedException {
+    try {
+      warmup.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException cannotHappen) {
+      // The runner records a failed warmup and completes normally.
+      throw new IllegalStateException(cannotHappen);
+    }
+  }
+
+  /**
+   * Handles one gateway event.
+   *
+   * @param event a message or a slash-command interaction
+   * @return the reply, or empty when the event invoked no command
+   */
+  public Optional<Reply> handle(GatewayEvent event) {
+    if (event instanceof Message message) {
+      return router.onMessage(message);
+    }
+    return router.onSlashCommand((SlashCommand) event);
+  }
+
+  /**
+   * Sets a guild's command prefix.
+   *
+   * @param guildId the guild
+   * @param prefix its prefix
+   */
+  public void setPrefix(long guildId, String prefix) {
+    prefixes.setPrefix(guildId, prefix);
+  }
+
+  /**
+   * Reloads a cog, as an owner's reload command would.
+   *
+   * @param cog the cog
+   * @return whether it loaded again
+   */
+  public boolean reloadCog(CogMetrics.Cog cog) {
+    return cogs.reload(cog);
+  }
+
+  /**
+   * The cogs that failed to load at startup.
+   *
+   * @return the cogs
+   */
+  public Set<CogMetrics.Cog> failedCogs() {
+    return failedCogs;
+  }
+
+  /**
+   * Makes the next {@code count} database connections opened on the calling thread fail as dropped
+   * connections do, to exercise the retry path. See {@link FlakyConnectionSource}.
+   *
+   * @param count how many
+   */
+  public void failNextDatabaseConnections(int count) {
+    connections.failNextOnThisThread(count);
+  }
+
+  /** Disarms database failures still pending on the calling thread. */
+  public void clearDatabaseFailures() {
+    connections.clearThisThread();
+  }
+
+  /**
+   * Waits until every started task run has ended, including reminders scheduled meanwhile.
+   *
+   * @param timeout how long at most
+   * @throws TimeoutException when work is still pending after {@code timeout}
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public void awaitIdle(Duration timeout) throws TimeoutException, InterruptedException {
+    tasks.awaitIdle(timeout);
+  }
+
+  /**
+   * Shuts down: unloads the cogs, stops the tasks (letting running ones finish), the HTTP client's
+   * threads and the stub, then closes the database. Every step runs even if one before it failed.
+   */
+  @Override
+  public void close() throws SQLException {
+    Exception failure = null;
+    while (!resources.isEmpty()) {
+      try {
+        resources.pop().close();
+      } catch (SQLException | RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure instanceof SQLException sqlFailure) {
+      throw sqlFailure;
+    }
+    if (failure != null) {
+      throw (RuntimeException) failure;
+    }
+  }
+
+  /** Something to undo on close; only the database's close can fail. */
+  @FunctionalInterface
+  private interface Resource {
+    void close() throws SQLException;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+    AtomicInteger number = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + number.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

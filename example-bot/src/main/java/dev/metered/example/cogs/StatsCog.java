@@ -1,0 +1,48 @@
+package dev.metered.example.cogs;
+
+import dev.metered.annotations.Metered;
+import dev.metered.example.commands.CommandContext;
+import dev.metered.example.commands.CommandRegistrar;
+import dev.metered.example.commands.Registration;
+import dev.metered.example.db.CommandCount;
+import dev.metered.example.db.CommandStatsRepository;
+import dev.metered.example.metrics.CommandMetrics.Command;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** The {@code stats} command: the most used commands, from {@code command_stats}. */
+public class StatsCog implements Cog {
+  private static final int TOP = 3;
+
+  private final CommandStatsRepository stats;
+
+  /**
+   * @param stats the usage counts
+   */
+  public StatsCog(CommandStatsRepository stats) {
+    this.stats = Objects.requireNonNull(stats, "stats");
+  }
+
+  @Override
+  public void load(CommandRegistrar registrar) {
+    registrar.register(Command.STATS, Registration.PREFIX, this::stats);
+  }
+
+  /**
+   * Lists the most used commands.
+   *
+   * @param context the invocation
+   * @return for example {@code ping 12 (0 failed), tldr 9 (2 failed)}
+   */
+  @Metered(family = "command", attributes = "command=stats")
+  public String stats(CommandContext context) {
+    List<CommandCount> top = stats.top(TOP);
+    if (top.isEmpty()) {
+      return "No commands used yet.";
+    }
+    return top.stream()
+        .map(count -> count.command() + " " + count.uses() + " (" + count.failures() + " failed)")
+        .collect(Collectors.joining(", ", "Most used: ", ""));
+  }
+}

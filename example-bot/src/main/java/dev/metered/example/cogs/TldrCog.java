@@ -1,0 +1,42 @@
+package dev.metered.example.cogs;
+
+import dev.metered.annotations.Metered;
+import dev.metered.example.commands.CommandContext;
+import dev.metered.example.commands.CommandRegistrar;
+import dev.metered.example.commands.Registration;
+import dev.metered.example.metrics.CommandMetrics.Command;
+import dev.metered.example.services.TldrService;
+import java.util.Locale;
+import java.util.Objects;
+
+/** The {@code tldr} command: a tldr page, from the cache or from tldr-pages. */
+public class TldrCog implements Cog {
+  private final TldrService pages;
+
+  /**
+   * @param pages tldr pages through their cache
+   */
+  public TldrCog(TldrService pages) {
+    this.pages = Objects.requireNonNull(pages, "pages");
+  }
+
+  @Override
+  public void load(CommandRegistrar registrar) {
+    registrar.register(Command.TLDR, Registration.HYBRID, this::tldr);
+  }
+
+  /**
+   * Shows a page: {@code tldr <command> [platform]}.
+   *
+   * @param context the invocation
+   * @return the page, or a note that there is none
+   * @throws IllegalArgumentException when the command name is missing or malformed
+   * @throws dev.metered.example.api.ApiException when tldr-pages failed
+   */
+  @Metered(family = "command", attributes = "command=tldr")
+  public String tldr(CommandContext context) {
+    String name = context.requireArg(0, "tldr <command> [platform]").toLowerCase(Locale.ROOT);
+    String platform = context.argOr(1, "common").toLowerCase(Locale.ROOT);
+    return pages.page(platform, name).orElse("No tldr page for " + platform + "/" + name + ".");
+  }
+}

@@ -1,0 +1,58 @@
+package dev.metered.example.commands;
+
+import dev.metered.example.metrics.CogMetrics;
+import dev.metered.example.metrics.CommandMetrics.Command;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The commands loaded cogs offer. Thread-safe: cogs are (re)loaded while commands run.
+ *
+ * <p>Keyed by the generated {@link Command} enum, so the set of command names is closed at compile
+ * time: an unknown name typed by a user never reaches a metric attribute.
+ */
+public final class CommandRegistry {
+  private final Map<Command, RegisteredCommand> commands = new ConcurrentHashMap<>();
+
+  /**
+   * A registrar that registers commands on behalf of {@code cog}.
+   *
+   * @param cog the cog that is loading
+   * @return the registrar
+   */
+  public CommandRegistrar registrarFor(CogMetrics.Cog cog) {
+    Objects.requireNonNull(cog, "cog");
+    return (command, registration, handler) -> {
+      RegisteredCommand registered = new RegisteredCommand(command, registration, handler, cog);
+      RegisteredCommand earlier = commands.putIfAbsent(command, registered);
+      if (earlier != null) {
+        throw new IllegalStateException(
+            "command "
+                + command.wireValue()
+                + " is registered already by cog "
+                + earlier.cog().wireValue());
+      }
+    };
+  }
+
+  /**
+   * Removes every command {@code cog} registered.
+   *
+   * @param cog the cog being unloaded
+   */
+  public void unregisterAll(CogMetrics.Cog cog) {
+    commands.values().removeIf(registered -> registered.cog() == cog);
+  }
+
+  /**
+   * The command, if a loaded cog offers it.
+   *
+   * @param command the command
+   * @return its registration
+   */
+  public Optional<RegisteredCommand> find(Command command) {
+    return Optional.ofNullable(commands.get(command));
+  }
+}

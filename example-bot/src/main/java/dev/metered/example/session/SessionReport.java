@@ -1,0 +1,45 @@
+package dev.metered.example.session;
+
+import dev.metered.example.metrics.CogMetrics;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a scripted session did, as the user saw it.
+ *
+ * @param events gateway events sent
+ * @param succeeded commands that replied successfully
+ * @param failed commands that replied with an error
+ * @param ignored events that invoked no command
+ * @param failedCogs cogs that failed to load at startup
+ */
+public record SessionReport(
+    int events, int succeeded, int failed, int ignored, Set<CogMetrics.Cog> failedCogs) {
+
+  /**
+   * One line for the console.
+   *
+   * @return the summary
+   */
+  public String describe() {
+    String cogs =
+        failedCogs.isEmpty()
+            ? "all cogs loaded"
+            : failedCogs.stream()
+                .map(CogMetrics.Cog::wireValue)
+                .collect(Collectors.joining(", ", "cogs that failed to load: ", ""));
+    return plural(events, "gateway event")
+        + ": "
+        + plural(succeeded, "command")
+        + " succeeded, "
+        + failed
+        + " failed, "
+        + plural(ignored, "event")
+        + " invoked no command; "
+        + cogs;
+  }
+
+  private static String plural(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+}

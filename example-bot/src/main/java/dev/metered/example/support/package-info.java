@@ -1,0 +1,2 @@
+/** Small helpers shared by every concern: timing and naming failures. */
+package dev.metered.example.support;

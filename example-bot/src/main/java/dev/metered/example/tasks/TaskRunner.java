@@ -1,0 +1,267 @@
+package dev.metered.example.tasks;
+
+import dev.metered.example.metrics.TaskMetrics;
+import dev.metered.example.metrics.TaskMetrics.Task;
+import dev.metered.example.metrics.TaskMetrics.TaskType;
+import dev.metered.example.support.Elapsed;
+import dev.metered.example.support.ErrorTypes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the bot's tasks on a {@link ScheduledExecutorService} and records one {@code task} event per
+ * run: its duration, success, and the error type when it failed.
+ *
+ * <p>The task type follows from how a task is started: {@link #runInBackground} (once, now), {@link
+ * #scheduleOnce} (once, later) and {@link #schedulePeriodic} (again and again). A failed run is
+ * recorded and swallowed; a periodic task keeps running, where a bare {@code scheduleAtFixedRate}
+ * would silently stop at its first exception.
+ *
+ * <p>Work that is meant to end (one-off runs, periodic tasks with a run limit) is tracked, so that
+ * {@link #awaitIdle} can wait for it; closing stops everything.
+ */
+public final class TaskRunner implements AutoCloseable {
+  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+
+  private final ScheduledExecutorService scheduler;
+  private final TaskMetrics metrics;
+  private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
+  private final Set<PeriodicRun> periodic = ConcurrentHashMap.newKeySet();
+
+  /**
+   * @param scheduler where the tasks run; closing this runner shuts it down
+   * @param metrics the recorder of {@code task} events
+   */
+  public TaskRunner(ScheduledExecutorService scheduler, TaskMetrics metrics) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+  }
+
+  /**
+   * A runner on a new pool of {@code threads} daemon threads.
+   *
+   * @param threads how many tasks may run at once
+   * @param metrics the recorder of {@code task} events
+   * @return the runner
+   */
+  public static TaskRunner create(int threads, TaskMetrics metrics) {
+    AtomicInteger number = new AtomicInteger();
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(
+            threads,
+            runnable -> {
+              Thread thread = new Thread(runnable, "bot-task-" + number.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    // A cancelled periodic task must not linger in the queue until its next due time.
+    scheduler.setRemoveOnCancelPolicy(true);
+    // On close, runs that are not due yet (reminders far in the future) are dropped, not awaited.
+    scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    return new TaskRunner(scheduler, metrics);
+  }
+
+  /**
+   * Runs {@code body} once, as soon as a thread is free.
+   *
+   * @param task which task this is
+   * @param body the work
+   * @return completes when the run has ended, whether it succeeded or not
+   */
+  public CompletableFuture<Void> runInBackground(Task task, TaskBody body) {
+    return scheduleOnce(task, TaskType.BACKGROUND, Duration.ZERO, body);
+  }
+
+  /**
+   * Runs {@code body} once, after {@code delay}.
+   *
+   * @param task which task this is
+   * @param delay how long to wait first
+   * @param body the work
+   * @return completes when the run has ended, whether it succeeded or not
+   */
+  public CompletableFuture<Void> scheduleOnce(Task task, Duration delay, TaskBody body) {
+    return scheduleOnce(task, TaskType.SCHEDULED, delay, body);
+  }
+
+  /**
+   * Runs {@code body} every {@code period}, the first time after one period; each run starts a
+   * period after the previous one ended, so runs never overlap.
+   *
+   * @param task which task this is
+   * @param period the pause between runs
+   * @param maxRuns how many runs at most, {@code 0} for no limit (until close)
+   * @param body the work
+   * @return completes after the last run when there is a limit; never completes without one
+   */
+  public CompletableFuture<Void> schedulePeriodic(
+      Task task, Duration period, int maxRuns, TaskBody body) {
+    if (maxRuns < 0) {
+      throw new IllegalArgumentException("maxRuns must be >= 0: " + maxRuns);
+    }
+    PeriodicRun run = new PeriodicRun(task, period, maxRuns, body);
+    periodic.add(run);
+    if (maxRuns > 0) {
+      track(run.done);
+    }
+    run.scheduleNext();
+    return run.done;
+  }
+
+  /**
+   * Waits until every one-off run and every periodic task with a run limit has ended, including
+   * those they started in the meantime (a command that schedules a reminder while we wait).
+   *
+   * @param timeout how long to wait at most
+   * @throws TimeoutException if work is still pending after {@code timeout}
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public void awaitIdle(Duration timeout) throws TimeoutException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!pending.isEmpty()) {
+      List<CompletableFuture<Void>> snapshot = List.copyOf(pending);
+      long remaining = deadline - System.nanoTime();
+      if (remaining <= 0) {
+        throw new TimeoutException(pending.size() + " task run(s) still pending after " + timeout);
+      }
+      try {
+        CompletableFuture.allOf(snapshot.toArray(CompletableFuture[]::new))
+            .get(remaining, TimeUnit.NANOSECONDS);
+      } catch (ExecutionException cannotHappen) {
+        // The tracked futures only ever complete normally; failures are recorded, not thrown.
+        throw new IllegalStateException(cannotHappen);
+      }
+    }
+  }
+
+  /**
+   * Stops periodic tasks, lets running ones finish (within 5 s) and drops those not started. A
+   * runner built on a scheduler of the caller's should use one that drops delayed tasks on
+   * shutdown, as {@link #create} does.
+   */
+  @Override
+  public void close() {
+    periodic.forEach(PeriodicRun::cancel);
+    scheduler.shutdown();
+    try {
+      if (!scheduler.awaitTermination(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        scheduler.shutdownNow();
+      }
+    } catch (InterruptedException interrupted) {
+      scheduler.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private CompletableFuture<Void> scheduleOnce(
+      Task task, TaskType type, Duration delay, TaskBody body) {
+    CompletableFuture<Void> done = track(new CompletableFuture<>());
+    try {
+      scheduler.schedule(
+          () -> {
+            try {
+              runOnce(task, type, body);
+            } finally {
+              done.complete(null);
+            }
+          },
+          delay.toNanos(),
+          TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closed) {
+      // Scheduled while the bot shuts down: nothing will run, so nothing is pending.
+      done.complete(null);
+      throw closed;
+    }
+    return done;
+  }
+
+  private CompletableFuture<Void> track(CompletableFuture<Void> done) {
+    pending.add(done);
+    done.whenComplete((ignored, failure) -> pending.remove(done));
+    return done;
+  }
+
+  /** One run: time it on its own, record it, never let its failure escape. */
+  private void runOnce(Task task, TaskType type, TaskBody body) {
+    long start = System.nanoTime();
+    try {
+      body.run();
+      metrics.record(task, type, true, Elapsed.millisSince(start));
+    } catch (Exception failure) {
+      if (failure instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      metrics
+          .event(task, type, false, Elapsed.millisSince(start))
+          .errorType(ErrorTypes.of(failure))
+          .record();
+    }
+  }
+
+  /** A periodic task that schedules its next run when a run ends, until its limit or close. */
+  private final class PeriodicRun {
+    private final Task task;
+    private final Duration period;
+    private final int maxRuns;
+    private final TaskBody body;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private int runs; // touched by one run at a time: runs never overlap
+    private volatile boolean cancelled;
+    private volatile ScheduledFuture<?> next;
+
+    PeriodicRun(Task task, Duration period, int maxRuns, TaskBody body) {
+      this.task = Objects.requireNonNull(task, "task");
+      this.period = Objects.requireNonNull(period, "period");
+      this.maxRuns = maxRuns;
+      this.body = Objects.requireNonNull(body, "body");
+    }
+
+    void scheduleNext() {
+      if (cancelled) {
+        done.complete(null);
+        return;
+      }
+      try {
+        next = scheduler.schedule(this::runAndReschedule, period.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException closed) {
+        done.complete(null);
+      }
+    }
+
+    private void runAndReschedule() {
+      if (cancelled) {
+        done.complete(null);
+        return;
+      }
+      runOnce(task, TaskType.PERIODIC, body);
+      runs++;
+      if (maxRuns > 0 && runs >= maxRuns) {
+        periodic.remove(this);
+        done.complete(null);
+      } else {
+        scheduleNext();
+      }
+    }
+
+    void cancel() {
+      cancelled = true;
+      ScheduledFuture<?> scheduled = next;
+      if (scheduled != null) {
+        scheduled.cancel(false);
+      }
+      done.complete(null);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.metered.example.view;
+
+/**
+ * Percentiles by the nearest-rank method: the p-th percentile of n sorted values is the value at
+ * rank {@code ceil(p/100 * n)}. Always one of the recorded values, never an interpolation, so a p95
+ * of durations is a duration that really happened.
+ */
+public final class Percentiles {
+  private Percentiles() {}
+
+  /**
+   * The {@code percentile}-th percentile of {@code sorted}.
+   *
+   * @param sorted values in ascending order, at least one
+   * @param percentile in {@code (0, 100]}
+   * @return the value at the nearest rank
+   * @throws IllegalArgumentException when there are no values or the percentile is out of range
+   */
+  public static double nearestRank(double[] sorted, double percentile) {
+    if (sorted.length == 0) {
+      throw new IllegalArgumentException("no values");
+    }
+    if (!(percentile > 0 && percentile <= 100)) {
+      throw new IllegalArgumentException("percentile must be in (0, 100]: " + percentile);
+    }
+    int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
+    return sorted[Math.max(rank, 1) - 1];
+  }
+}

@@ -1,0 +1,115 @@
+package dev.metered.example.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.metered.example.cache.MeteredCache;
+import dev.metered.example.db.CommandStatsRepository;
+import dev.metered.example.db.GuildConfigRepository;
+import dev.metered.example.db.TestDatabase;
+import dev.metered.example.gateway.Message;
+import dev.metered.example.gateway.SlashCommand;
+import dev.metered.example.metrics.CacheMetrics;
+import dev.metered.example.metrics.CogMetrics;
+import dev.metered.example.metrics.CommandMetrics;
+import dev.metered.example.metrics.CommandMetrics.Command;
+import dev.metered.example.services.PrefixResolver;
+import dev.metered.runtime.testing.RecordingSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CommandRouterTest {
+  private final RecordingSink sink = new RecordingSink();
+  private final List<CommandContext> invocations = new ArrayList<>();
+  private TestDatabase database;
+  private CommandRouter router;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    database = TestDatabase.open(new RecordingSink());
+    PrefixResolver prefixes =
+        new PrefixResolver(
+            MeteredCache.bounded(CacheMetrics.Cache.PREFIX, 10, false, new CacheMetrics(sink)),
+            new GuildConfigRepository(database.sql()));
+    prefixes.setPrefix(2, "?");
+    CommandRegistry registry = new CommandRegistry();
+    CommandRegistrar registrar = registry.registrarFor(CogMetrics.Cog.UTILITY);
+    registrar.register(Command.PING, Registration.HYBRID, this::record);
+    registrar.register(Command.INFO, Registration.SLASH, this::record);
+    registrar.register(Command.REMIND, Registration.PREFIX, this::record);
+    router =
+        new CommandRouter(
+            registry,
+            prefixes,
+            new CommandDispatcher(
+                new CommandMetrics(sink), new CommandStatsRepository(database.sql())));
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    database.close();
+  }
+
+  @Test
+  void routesAMessageWithTheGuildsPrefixAndPassesTheArguments() {
+    Optional<Reply> reply = router.onMessage(new Message(2, 201, 5, "?remind 10m  stretch now"));
+
+    assertThat(reply).contains(Reply.ok("ok"));
+    assertThat(invocations)
+        .singleElement()
+        .satisfies(
+            context -> {
+              assertThat(context.args()).containsExactly("10m", "stretch", "now");
+              assertThat(context.type()).isEqualTo(CommandMetrics.CommandType.PREFIX);
+              assertThat(context.guildId()).isEqualTo(2);
+              assertThat(context.channelId()).isEqualTo(201);
+              assertThat(context.userId()).isEqualTo(5);
+            });
+  }
+
+  @Test
+  void usesTheDefaultPrefixForAGuildWithoutOne() {
+    assertThat(router.onMessage(new Message(9, 901, 5, "?remind 1s x"))).isEmpty();
+    assertThat(router.onMessage(new Message(9, 901, 5, "!REMIND 1s x"))).contains(Reply.ok("ok"));
+  }
+
+  @Test
+  void reportsAHybridCommandAsHybridWhicheverWayItCame() {
+    router.onMessage(new Message(1, 101, 5, "!ping"));
+    router.onSlashCommand(new SlashCommand(1, 101, 5, "ping", List.of()));
+    router.onSlashCommand(new SlashCommand(1, 101, 5, "info", List.of()));
+
+    assertThat(invocations)
+        .extracting(CommandContext::type)
+        .containsExactly(
+            CommandMetrics.CommandType.HYBRID,
+            CommandMetrics.CommandType.HYBRID,
+            CommandMetrics.CommandType.SLASH);
+    assertThat(sink.recorded(CommandMetrics.USAGE))
+        .extracting(metric -> metric.attributeMap().get("command_type"))
+        .containsExactly("hybrid", "hybrid", "slash");
+  }
+
+  @Test
+  void ignoresWhatIsNoCommandWithoutRecordingIt() {
+    assertThat(router.onMessage(new Message(1, 101, 5, "hello everyone"))).isEmpty();
+    assertThat(router.onMessage(new Message(1, 101, 5, "!"))).isEmpty();
+    assertThat(router.onMessage(new Message(1, 101, 5, "!ban @someone"))).isEmpty();
+    // Registered, but not offered this way.
+    assertThat(router.onMessage(new Message(1, 101, 5, "!info"))).isEmpty();
+    assertThat(router.onSlashCommand(new SlashCommand(1, 101, 5, "remind", List.of()))).isEmpty();
+    // Known to the schema, but no loaded cog offers it.
+    assertThat(router.onMessage(new Message(1, 101, 5, "!stats"))).isEmpty();
+
+    assertThat(invocations).isEmpty();
+    assertThat(sink.recorded(CommandMetrics.USAGE)).isEmpty();
+  }
+
+  private String record(CommandContext context) {
+    invocations.add(context);
+    return "ok";
+  }
+}
