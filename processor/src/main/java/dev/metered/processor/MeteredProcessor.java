@@ -8,16 +8,19 @@ import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.diagnostic.SourcePosition;
 import dev.metered.processor.generate.CatalogWriter;
 import dev.metered.processor.generate.RecorderWriter;
+import dev.metered.processor.generate.WrapperWriter;
 import dev.metered.processor.lint.LintConfig;
 import dev.metered.processor.lint.PreviousCatalog;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricsModel;
+import dev.metered.processor.model.WrapperModel;
 import dev.metered.processor.schema.SchemaDocument;
 import dev.metered.processor.schema.SchemaFile;
 import dev.metered.processor.schema.SchemaLocator;
 import dev.metered.processor.source.HandlerScanner;
 import dev.metered.processor.source.HandlerSite;
+import dev.metered.processor.source.WrapperModelBuilder;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +30,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +58,10 @@ import javax.tools.StandardLocation;
 @AutoService(Processor.class)
 public final class MeteredProcessor extends AbstractProcessor {
   private boolean schemaProcessed;
+  /** The model, once the schema and handlers were valid; wrappers are written from it. */
+  private MetricsModel model;
+  /** Classes with handlers whose wrappers are still to be written, by qualified name. */
+  private final Set<String> pendingWrappers = new LinkedHashSet<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -84,6 +93,8 @@ public final class MeteredProcessor extends AbstractProcessor {
       if (!schemaProcessed) {
         schemaProcessed = true;
         processSchema(handlers, round);
+      } else if (!pendingWrappers.isEmpty()) {
+        writeWrappers(round);
       } else if (!handlers.isEmpty()) {
         Diagnostics diagnostics = new Diagnostics();
         for (HandlerSite handler : handlers) {
@@ -104,11 +115,87 @@ public final class MeteredProcessor extends AbstractProcessor {
 
   private void processSchema(List<HandlerSite> handlers, RoundEnvironment round) {
     Diagnostics diagnostics = new Diagnostics();
-    Optional<MetricsModel> model = loadModel(handlers, round, diagnostics);
-    print(diagnostics);
-    if (model.isPresent()) {
-      write(model.get(), handlers, round);
+    Optional<MetricsModel> loaded = loadModel(handlers, round, diagnostics);
+    if (loaded.isPresent()) {
+      checkHandlerShapes(handlers, diagnostics);
     }
+    print(diagnostics);
+    if (loaded.isPresent()) {
+      model = loaded.get();
+      write(model, handlers, round);
+    }
+  }
+
+  /**
+   * Refuses handlers no wrapper can override, in the first round; the others' wrappers are
+   * written in a later round, once the recorders they refer to exist.
+   */
+  private void checkHandlerShapes(List<HandlerSite> handlers, Diagnostics diagnostics) {
+    WrapperModelBuilder builder = new WrapperModelBuilder(
+        processingEnv.getElementUtils(), processingEnv.getTypeUtils(), diagnostics);
+    Map<TypeElement, List<HandlerSite>> byType = byOwner(handlers);
+    for (Map.Entry<TypeElement, List<HandlerSite>> entry : byType.entrySet()) {
+      int errorsBefore = diagnostics.all().size();
+      builder.checkShape(entry.getKey(), entry.getValue());
+      if (diagnostics.all().size() == errorsBefore) {
+        pendingWrappers.add(entry.getKey().getQualifiedName().toString());
+      }
+    }
+  }
+
+  private static Map<TypeElement, List<HandlerSite>> byOwner(List<HandlerSite> handlers) {
+    Map<TypeElement, List<HandlerSite>> byType = new LinkedHashMap<>();
+    for (HandlerSite handler : handlers) {
+      byType.computeIfAbsent(WrapperModelBuilder.owner(handler), type -> new ArrayList<>()).add(handler);
+    }
+    return byType;
+  }
+
+  /** Writes the wrappers whose types are resolved now; the rest wait for a later round. */
+  private void writeWrappers(RoundEnvironment round) {
+    Diagnostics diagnostics = new Diagnostics();
+    WrapperModelBuilder builder = new WrapperModelBuilder(
+        processingEnv.getElementUtils(), processingEnv.getTypeUtils(), diagnostics);
+    HandlerScanner scanner = new HandlerScanner(processingEnv.getElementUtils());
+    WrapperWriter writer = new WrapperWriter(generatedAnnotationAvailable());
+    for (String name : List.copyOf(pendingWrappers)) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      List<HandlerSite> sites = type == null ? List.of() : scanner.scan(type);
+      if (sites.isEmpty()) {
+        pendingWrappers.remove(name);
+        continue;
+      }
+      if (!builder.isResolved(type, sites)) {
+        if (round.processingOver()) {
+          diagnostics.error(DiagnosticCode.HANDLER_UNRESOLVED, sites.get(0).method(), sites.get(0).annotation(),
+              null, null, "a type in the signature of this handler never became known, so its wrapper"
+                  + " could not be written; check the imports of " + type.getSimpleName());
+          pendingWrappers.remove(name);
+        }
+        continue;
+      }
+      pendingWrappers.remove(name);
+      Optional<WrapperModel> wrapper = builder.build(type, sites, model);
+      if (wrapper.isEmpty()) {
+        continue;
+      }
+      JavaFile file = writer.write(wrapper.get());
+      try {
+        JavaFileObject source = processingEnv.getFiler().createSourceFile(
+            wrapper.get().wrapper().canonicalName(), type);
+        try (Writer out = source.openWriter()) {
+          file.writeTo(out);
+        }
+      } catch (IOException e) {
+        diagnostics.error(DiagnosticCode.GENERATION_FAILED, null,
+            "cannot write " + wrapper.get().wrapper() + ": " + e.getMessage());
+      }
+    }
+    print(diagnostics);
+  }
+
+  private boolean generatedAnnotationAvailable() {
+    return processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
   }
 
   private Optional<MetricsModel> loadModel(List<HandlerSite> handlers, RoundEnvironment round, Diagnostics diagnostics) {

@@ -36,11 +36,12 @@ class CatalogTest {
   static final JavaFileObject HANDLER = Compilations.source("test.Orders", """
       package test;
 
+      import dev.metered.annotations.Attr;
       import dev.metered.annotations.Metered;
 
       class Orders {
         @Metered(family = "order", attributes = "channel=web")
-        void place() {}
+        void place(@Attr("paid") boolean paid) {}
       }
       """);
 

@@ -61,14 +61,15 @@ class RecorderBehaviourTest {
   static final JavaFileObject HANDLERS = Compilations.source("test.Checkout", """
       package test;
 
+      import dev.metered.annotations.Attr;
       import dev.metered.annotations.Metered;
 
       public class Checkout {
         @Metered(family = "checkout", attributes = "step=review")
-        public void review() {}
+        public void review(@Attr("paid") boolean paid) {}
 
         @Metered(family = "checkout", attributes = {"step=pay"})
-        public void pay() {}
+        public void pay(@Attr("paid") boolean paid) {}
       }
       """);
 

@@ -33,7 +33,7 @@ class SchemaDocumentationTest {
         import dev.metered.annotations.Metered;
 
         class Handlers {
-          @Metered(family = "command", attributes = "command=ping")
+          @Metered(family = "command", attributes = {"command=ping", "command_type=slash"})
           void ping() {}
         }
         """);
@@ -75,7 +75,7 @@ class SchemaDocumentationTest {
         import io.sentry.Sentry;
         %s
         class Caller {
-          void call(PingCommand pingCommand) {
+          void call() {
         %s
           }
         }

@@ -34,6 +34,12 @@ public enum DiagnosticCode {
   BAD_HANDLER_ATTRIBUTE("MeteredBadHandlerAttribute"),
   HANDLER_NOT_CHECKED("MeteredHandlerNotChecked"),
   DUPLICATE_HANDLER("MeteredDuplicateHandler"),
+  HANDLER_SHAPE("MeteredHandlerShape"),
+  HANDLER_CONSTRUCTOR("MeteredHandlerConstructor"),
+  ATTR_TYPE("MeteredAttrType"),
+  UNSUPPLIED_FIELD("MeteredUnsuppliedField"),
+  HANDLER_NO_DURATION("MeteredHandlerNoDuration"),
+  HANDLER_UNRESOLVED("MeteredHandlerUnresolved"),
   // Lint: Sentry would accept these and quietly show something else. Severity is configurable.
   METRIC_NAME("MeteredMetricName"),
   NAMESPACE("MeteredNamespace"),

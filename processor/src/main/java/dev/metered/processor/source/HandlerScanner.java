@@ -14,6 +14,7 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
@@ -38,6 +39,20 @@ public final class HandlerScanner {
       // @Target(METHOD) lets javac reject anything else before we see it.
       if (element.getKind() == ElementKind.METHOD) {
         read((ExecutableElement) element).ifPresent(sites::add);
+      }
+    }
+    return sites;
+  }
+
+  /**
+   * The handlers declared in {@code type}, read afresh: javac makes new elements for sources in
+   * every round, so a later round must not use the elements of an earlier one.
+   */
+  public List<HandlerSite> scan(TypeElement type) {
+    List<HandlerSite> sites = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (mirror(method, Metered.class.getCanonicalName()) != null) {
+        read(method).ifPresent(sites::add);
       }
     }
     return sites;

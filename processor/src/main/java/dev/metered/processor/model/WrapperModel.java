@@ -1,0 +1,74 @@
+package dev.metered.processor.model;
+
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.TypeName;
+import com.squareup.javapoet.TypeVariableName;
+import java.util.List;
+
+/**
+ * The generated wrapper of one class or interface with {@code @Metered} methods: a subclass
+ * that overrides them, or for an interface a decorator that delegates.
+ *
+ * <p>Signatures are kept as JavaPoet specs: they are read from the compiler once, in the source
+ * layer, so that writing the wrapper needs no compiler.
+ *
+ * @param original the annotated class or interface
+ * @param wrapper the generated class, for example {@code UtilityCog_Metered}
+ * @param originalType the original as the wrapper extends or implements it, with type variables
+ * @param typeVariables the original's type variables, repeated on the wrapper
+ * @param isInterface whether to generate a delegating decorator rather than a subclass
+ * @param isAbstract whether the original class is abstract (so is its wrapper)
+ * @param constructors the original's accessible constructors, mirrored by the subclass
+ * @param methods the {@code @Metered} methods
+ * @param delegated for an interface, the other methods the decorator passes to its delegate
+ */
+public record WrapperModel(
+    ClassName original,
+    ClassName wrapper,
+    TypeName originalType,
+    List<TypeVariableName> typeVariables,
+    boolean isInterface,
+    boolean isAbstract,
+    List<MethodSpec> constructors,
+    List<WrappedMethod> methods,
+    List<MethodSpec> delegated) {
+
+  /**
+   * One {@code @Metered} method.
+   *
+   * @param signature the overriding signature, without a body
+   * @param recorder the family's recorder class
+   * @param family the family it records
+   * @param supplies where each field of the event comes from
+   * @param async whether the result is a {@code CompletionStage} timed until it completes
+   * @param nanosPerUnit nanoseconds in the duration's unit, for example 1e6 for milliseconds
+   */
+  public record WrappedMethod(
+      MethodSpec signature,
+      ClassName recorder,
+      FamilyModel family,
+      List<Supply> supplies,
+      boolean async,
+      double nanosPerUnit) {}
+
+  /** Where one field of a wrapped method's event comes from. */
+  public sealed interface Supply permits Constant, Parameter, Outcome, ErrorType, Elapsed {
+    Field field();
+  }
+
+  /** A value fixed by {@code @Metered(attributes = ...)}. */
+  public record Constant(Field field, EnumValue value) implements Supply {}
+
+  /** A parameter annotated {@code @Attr}. */
+  public record Parameter(Field field, String name) implements Supply {}
+
+  /** The boolean {@code success} attribute: true when the handler returned normally. */
+  public record Outcome(Field field) implements Supply {}
+
+  /** The {@code error_type} attribute: the thrown exception's simple class name. */
+  public record ErrorType(Field field) implements Supply {}
+
+  /** The family's duration measure: the handler's elapsed time in the measure's unit. */
+  public record Elapsed(Field field) implements Supply {}
+}
