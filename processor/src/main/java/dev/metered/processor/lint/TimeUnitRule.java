@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * A measured time needs a duration unit: without one Sentry cannot tell milliseconds from
- * seconds and shows raw numbers. A family with {@code @Metered} handlers is timed, so it needs a
- * distribution with a duration unit to carry the time.
+ * seconds and shows raw numbers. (That a family with {@code @Metered} handlers has a duration to
+ * record their time in is checked at each handler, {@code MeteredHandlerNoDuration}.)
  */
 final class TimeUnitRule implements LintRule {
   /** Words that say a metric or its value field is a time. */
@@ -39,12 +39,6 @@ final class TimeUnitRule implements LintRule {
                   + "; give it a duration unit, for example 'unit: millisecond'");
         }
       }
-      if (!family.handlers().isEmpty() && family.metrics().stream().noneMatch(TimeUnitRule::isTiming)) {
-        findings.report(family.position(), "family '" + family.name() + "' has @Metered handlers, which"
-            + " are timed, but no distribution with a duration unit to record the time; add one, for"
-            + " example '" + model.namespace() + "." + family.name() + ".duration: {type: distribution,"
-            + " unit: millisecond, value: duration}'");
-      }
     }
   }
 
@@ -54,7 +48,4 @@ final class TimeUnitRule implements LintRule {
     return TIME_WORDS.stream().anyMatch(word -> lastSegment.contains(word) || value.contains(word));
   }
 
-  private static boolean isTiming(MetricModel metric) {
-    return metric.kind() == MetricKind.DISTRIBUTION && Units.isDuration(metric.unit());
-  }
 }
