@@ -8,12 +8,12 @@ import dev.metered.example.api.stub.StubApiServer;
 import dev.metered.example.cache.MeteredCache;
 import dev.metered.example.cogs.CogDefinition;
 import dev.metered.example.cogs.CogLoader;
-import dev.metered.example.cogs.InfoCog;
-import dev.metered.example.cogs.RemindersCog;
-import dev.metered.example.cogs.StatsCog;
-import dev.metered.example.cogs.TldrCog;
-import dev.metered.example.cogs.UtilityCog;
-import dev.metered.example.cogs.WolframCog;
+import dev.metered.example.cogs.InfoCog_Metered;
+import dev.metered.example.cogs.RemindersCog_Metered;
+import dev.metered.example.cogs.StatsCog_Metered;
+import dev.metered.example.cogs.TldrCog_Metered;
+import dev.metered.example.cogs.UtilityCog_Metered;
+import dev.metered.example.cogs.WolframCog_Metered;
 import dev.metered.example.commands.CommandDispatcher;
 import dev.metered.example.commands.CommandRegistry;
 import dev.metered.example.commands.CommandRouter;
@@ -32,12 +32,12 @@ import dev.metered.example.gateway.SlashCommand;
 import dev.metered.example.metrics.ApiMetrics.Service;
 import dev.metered.example.metrics.CacheMetrics;
 import dev.metered.example.metrics.CogMetrics;
-import dev.metered.example.metrics.TaskMetrics.Task;
 import dev.metered.example.services.PrefixResolver;
 import dev.metered.example.services.ReminderDelivery;
 import dev.metered.example.services.ReminderService;
 import dev.metered.example.services.TldrService;
-import dev.metered.example.tasks.CleanupTask;
+import dev.metered.example.tasks.CacheWarmupTask_Metered;
+import dev.metered.example.tasks.CleanupTask_Metered;
 import dev.metered.example.tasks.TaskRunner;
 import java.net.http.HttpClient;
 import java.sql.SQLException;
@@ -63,6 +63,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Until the bot connects to Discord, the outside world is a {@link StubApiServer} on the
  * loopback interface, and gateway events come from whoever calls {@link #handle}: the scripted
  * session, or a test.
+ *
+ * <p>Cogs and tasks are created as their generated {@code _Metered} wrappers, which record the
+ * {@code command}, {@code cog} and {@code task} events through the generated recorders' global sink
+ * ({@code MeteredRuntime.setGlobalSink} redirects them); the parts that are not handlers (database,
+ * HTTP clients, caches) record through the {@link Recorders} they are given.
  */
 public final class ExampleBot implements AutoCloseable {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -89,7 +94,8 @@ public final class ExampleBot implements AutoCloseable {
    * the periodic cleanup.
    *
    * @param config the setup
-   * @param recorders where the bot's metrics go
+   * @param recorders where the database, API and cache metrics go; command, cog and task metrics
+   *     go to the global sink
    * @return the running bot; close it to shut it down
    * @throws Exception when a part cannot start; what had started is closed again
    */
@@ -126,7 +132,7 @@ public final class ExampleBot implements AutoCloseable {
     ExecutorService httpThreads = Executors.newFixedThreadPool(HTTP_THREADS, daemon("bot-http-"));
     resources.push(httpThreads::shutdownNow);
     // Opened after the HTTP threads, so closed before them: running tasks finish their calls.
-    tasks = TaskRunner.create(TASK_THREADS, recorders.task());
+    tasks = TaskRunner.create(TASK_THREADS);
     resources.push(tasks::close);
 
     HttpClient http =
@@ -155,27 +161,28 @@ public final class ExampleBot implements AutoCloseable {
     DatabaseHealth health = new DatabaseHealth(sql);
 
     CommandRegistry registry = new CommandRegistry();
-    router =
-        new CommandRouter(registry, prefixes, new CommandDispatcher(recorders.command(), stats));
-    cogs = new CogLoader(registry, recorders.cog());
+    router = new CommandRouter(registry, prefixes, new CommandDispatcher(stats));
+    cogs = new CogLoader(registry);
     resources.push(cogs::unloadAll);
     var startedAt = clock.instant();
+    // Each cog is created as its wrapper: the handlers it registers (this::ping) are the wrapper's
+    // overrides, so every invocation is timed and recorded.
     failedCogs =
         cogs.loadAll(
             List.of(
-                new CogDefinition(CogMetrics.Cog.UTILITY, UtilityCog::new),
-                new CogDefinition(CogMetrics.Cog.TLDR, () -> new TldrCog(tldr)),
+                new CogDefinition(CogMetrics.Cog.UTILITY, UtilityCog_Metered::new),
+                new CogDefinition(CogMetrics.Cog.TLDR, () -> new TldrCog_Metered(tldr)),
                 new CogDefinition(
                     CogMetrics.Cog.INFO,
-                    () -> new InfoCog(prefixes, health, cogs::loaded, clock, startedAt)),
+                    () -> new InfoCog_Metered(prefixes, health, cogs::loaded, clock, startedAt)),
                 new CogDefinition(
-                    CogMetrics.Cog.REMINDERS, () -> new RemindersCog(reminderService)),
-                new CogDefinition(CogMetrics.Cog.STATS, () -> new StatsCog(stats)),
-                new CogDefinition(CogMetrics.Cog.WOLFRAM, () -> new WolframCog(wolfram))));
+                    CogMetrics.Cog.REMINDERS, () -> new RemindersCog_Metered(reminderService)),
+                new CogDefinition(CogMetrics.Cog.STATS, () -> new StatsCog_Metered(stats)),
+                new CogDefinition(CogMetrics.Cog.WOLFRAM, () -> new WolframCog_Metered(wolfram))));
 
-    warmup = tasks.runInBackground(Task.CACHE_WARMUP, () -> tldr.warmUp(config.warmupPages()));
+    warmup = tasks.runInBackground(new CacheWarmupTask_Metered(tldr, config.warmupPages()));
     tasks.schedulePeriodic(
-        Task.CLEANUP, config.cleanupPeriod(), config.cleanupRuns(), new CleanupTask(reminders));
+        config.cleanupPeriod(), config.cleanupRuns(), new CleanupTask_Metered(reminders));
   }
 
   private static ApiClient api(

@@ -2,72 +2,51 @@ package dev.metered.example;
 
 import dev.metered.example.metrics.ApiMetrics;
 import dev.metered.example.metrics.CacheMetrics;
-import dev.metered.example.metrics.CogMetrics;
-import dev.metered.example.metrics.CommandMetrics;
 import dev.metered.example.metrics.DatabaseMetrics;
-import dev.metered.example.metrics.TaskMetrics;
 import dev.metered.runtime.MetricSink;
 import java.util.Objects;
 
 /**
- * The six generated recorders the bot's parts are given, one per metric family. Passed in rather
- * than reached through {@code XMetrics.global()} inside each class, so a test can hand a part
- * recorders that write to a {@code RecordingSink}.
+ * The generated recorders the bot's parts that are not handlers are given: the database executor,
+ * the HTTP clients and the caches record through them. Passed in rather than reached through {@code
+ * XMetrics.global()} inside each class, so a test can hand a part recorders that write to a {@code
+ * RecordingSink}.
  *
- * @param command command invocations
+ * <p>The other three families, {@code command}, {@code cog} and {@code task}, are recorded by the
+ * generated wrappers of the bot's {@code @Metered} handlers (cogs, {@code CogOperations}, tasks),
+ * which use the recorders' global sink: to see them in a test, install a sink with {@code
+ * MeteredRuntime.setGlobalSink}.
+ *
  * @param database database operations
  * @param api external API calls
- * @param cog cog loads, reloads and unloads
  * @param cache cache operations
- * @param task task runs
  */
-public record Recorders(
-    CommandMetrics command,
-    DatabaseMetrics database,
-    ApiMetrics api,
-    CogMetrics cog,
-    CacheMetrics cache,
-    TaskMetrics task) {
+public record Recorders(DatabaseMetrics database, ApiMetrics api, CacheMetrics cache) {
 
   /** Checks every recorder is there. */
   public Recorders {
-    Objects.requireNonNull(command, "command");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(api, "api");
-    Objects.requireNonNull(cog, "cog");
     Objects.requireNonNull(cache, "cache");
-    Objects.requireNonNull(task, "task");
   }
 
   /**
    * The recorders that write to the global sink: Sentry, or whatever {@code
-   * MeteredRuntime.setGlobalSink} installed.
+   * MeteredRuntime.setGlobalSink} installed; where the handlers' wrappers write too.
    *
    * @return the global recorders
    */
   public static Recorders global() {
-    return new Recorders(
-        CommandMetrics.global(),
-        DatabaseMetrics.global(),
-        ApiMetrics.global(),
-        CogMetrics.global(),
-        CacheMetrics.global(),
-        TaskMetrics.global());
+    return new Recorders(DatabaseMetrics.global(), ApiMetrics.global(), CacheMetrics.global());
   }
 
   /**
    * Recorders that write to {@code sink}.
    *
-   * @param sink where every data point goes
+   * @param sink where the database, API and cache data points go
    * @return the recorders
    */
   public static Recorders to(MetricSink sink) {
-    return new Recorders(
-        new CommandMetrics(sink),
-        new DatabaseMetrics(sink),
-        new ApiMetrics(sink),
-        new CogMetrics(sink),
-        new CacheMetrics(sink),
-        new TaskMetrics(sink));
+    return new Recorders(new DatabaseMetrics(sink), new ApiMetrics(sink), new CacheMetrics(sink));
   }
 }

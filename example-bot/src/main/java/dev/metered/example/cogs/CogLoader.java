@@ -2,9 +2,6 @@ package dev.metered.example.cogs;
 
 import dev.metered.example.commands.CommandRegistry;
 import dev.metered.example.metrics.CogMetrics;
-import dev.metered.example.metrics.CogMetrics.Operation;
-import dev.metered.example.support.Elapsed;
-import dev.metered.example.support.ErrorTypes;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -14,28 +11,26 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Loads, reloads and unloads cogs, and records one {@code cog} event per operation.
+ * Loads, reloads and unloads cogs, and keeps track of which are loaded.
  *
- * <p>A cog that fails to load is recorded (with its error type) and left out; the bot runs on
- * without it, as Tux's cog setup does. Loads and reloads are timed, since they do real work
- * (constructing the cog, checking its configuration); an unload only drops registrations, so it is
- * counted without a duration.
+ * <p>Each operation is a {@code @Metered} method of {@link CogOperations}, which this loader
+ * creates as its generated wrapper: the wrapper times the operation and records one {@code cog}
+ * event (with the error type when it failed), then returns or rethrows. A cog that fails to load is
+ * recorded by the wrapper, and the loader leaves it out: the bot runs on without it, as Tux's cog
+ * setup does.
  *
  * <p>Operations are serialised: a reload must not interleave with another load of the same cog.
  */
 public final class CogLoader {
-  private final CommandRegistry registry;
-  private final CogMetrics metrics;
+  private final CogOperations operations;
   private final Map<CogMetrics.Cog, CogDefinition> known = new EnumMap<>(CogMetrics.Cog.class);
   private final Map<CogMetrics.Cog, Cog> loaded = new EnumMap<>(CogMetrics.Cog.class);
 
   /**
    * @param registry where cogs register their commands
-   * @param metrics the recorder of {@code cog} events
    */
-  public CogLoader(CommandRegistry registry, CogMetrics metrics) {
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.metrics = Objects.requireNonNull(metrics, "metrics");
+  public CogLoader(CommandRegistry registry) {
+    this.operations = new CogOperations_Metered(Objects.requireNonNull(registry, "registry"));
   }
 
   /**
@@ -58,16 +53,21 @@ public final class CogLoader {
    * Loads one cog.
    *
    * @param definition the cog
-   * @return whether it loaded
+   * @return whether it loaded; a failure was recorded
    * @throws IllegalStateException when it is loaded already
    */
   public synchronized boolean load(CogDefinition definition) {
-    if (loaded.containsKey(definition.name())) {
-      throw new IllegalStateException(
-          "cog " + definition.name().wireValue() + " is loaded already");
+    CogMetrics.Cog name = definition.name();
+    if (loaded.containsKey(name)) {
+      throw new IllegalStateException("cog " + name.wireValue() + " is loaded already");
     }
-    known.put(definition.name(), definition);
-    return timed(definition.name(), Operation.LOAD, () -> instantiate(definition));
+    known.put(name, definition);
+    try {
+      loaded.put(name, operations.load(name, definition.factory()));
+      return true;
+    } catch (Exception failure) {
+      return false;
+    }
   }
 
   /**
@@ -75,7 +75,7 @@ public final class CogLoader {
    * that had failed to load gets another chance this way.
    *
    * @param name the cog
-   * @return whether the new instance loaded
+   * @return whether the new instance loaded; a failure was recorded
    * @throws IllegalArgumentException when the cog was never defined
    */
   public synchronized boolean reload(CogMetrics.Cog name) {
@@ -83,37 +83,31 @@ public final class CogLoader {
     if (definition == null) {
       throw new IllegalArgumentException("unknown cog: " + name.wireValue());
     }
-    return timed(
-        name,
-        Operation.RELOAD,
-        () -> {
-          Cog old = loaded.remove(name);
-          registry.unregisterAll(name);
-          if (old != null) {
-            old.unload();
-          }
-          instantiate(definition);
-        });
+    Cog old = loaded.remove(name);
+    try {
+      loaded.put(name, operations.reload(name, old, definition.factory()));
+      return true;
+    } catch (Exception failure) {
+      return false;
+    }
   }
 
   /**
    * Unloads one cog.
    *
    * @param name the cog
-   * @return whether it unloaded cleanly; its commands are gone either way
+   * @return whether it unloaded cleanly; its commands are gone either way, and a failure was
+   *     recorded
    */
   public synchronized boolean unload(CogMetrics.Cog name) {
     Cog cog = loaded.remove(name);
     if (cog == null) {
       return false;
     }
-    registry.unregisterAll(name);
     try {
-      cog.unload();
-      metrics.record(name, Operation.UNLOAD, true);
+      operations.unload(name, cog);
       return true;
     } catch (Exception failure) {
-      metrics.event(name, Operation.UNLOAD, false).errorType(ErrorTypes.of(failure)).record();
       return false;
     }
   }
@@ -134,38 +128,5 @@ public final class CogLoader {
     return loaded.isEmpty()
         ? Collections.emptySet()
         : Collections.unmodifiableSet(EnumSet.copyOf(loaded.keySet()));
-  }
-
-  private void instantiate(CogDefinition definition) throws Exception {
-    Cog cog = definition.factory().get();
-    try {
-      cog.load(registry.registrarFor(definition.name()));
-    } catch (Exception failure) {
-      // Half a cog is worse than none: drop what it registered before it failed.
-      registry.unregisterAll(definition.name());
-      throw failure;
-    }
-    loaded.put(definition.name(), cog);
-  }
-
-  private boolean timed(CogMetrics.Cog name, Operation operation, Step step) {
-    long start = System.nanoTime();
-    try {
-      step.run();
-      metrics.event(name, operation, true).duration(Elapsed.millisSince(start)).record();
-      return true;
-    } catch (Exception failure) {
-      metrics
-          .event(name, operation, false)
-          .duration(Elapsed.millisSince(start))
-          .errorType(ErrorTypes.of(failure))
-          .record();
-      return false;
-    }
-  }
-
-  @FunctionalInterface
-  private interface Step {
-    void run() throws Exception;
   }
 }

@@ -1,5 +1,6 @@
 package dev.metered.example.cogs;
 
+import dev.metered.annotations.Attr;
 import dev.metered.annotations.Metered;
 import dev.metered.example.commands.CommandContext;
 import dev.metered.example.commands.CommandRegistrar;
@@ -7,6 +8,7 @@ import dev.metered.example.commands.Registration;
 import dev.metered.example.db.DatabaseHealth;
 import dev.metered.example.metrics.CogMetrics;
 import dev.metered.example.metrics.CommandMetrics.Command;
+import dev.metered.example.metrics.CommandMetrics.CommandType;
 import dev.metered.example.services.PrefixResolver;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,10 +54,11 @@ public class InfoCog implements Cog {
    * Describes the bot.
    *
    * @param context the invocation
+   * @param type how it was invoked, recorded as its {@code command_type}
    * @return one line about the bot
    */
   @Metered(family = "command", attributes = "command=info")
-  public String info(CommandContext context) {
+  public String info(CommandContext context, @Attr("command_type") CommandType type) {
     Duration uptime = Duration.between(startedAt, clock.instant());
     return String.format(
         "Metered example bot: up %d.%03d s, prefix '%s', database %s, %d cogs loaded",

@@ -1,5 +1,6 @@
 package dev.metered.example.cogs;
 
+import dev.metered.annotations.Attr;
 import dev.metered.annotations.Metered;
 import dev.metered.example.commands.CommandContext;
 import dev.metered.example.commands.CommandRegistrar;
@@ -7,6 +8,7 @@ import dev.metered.example.commands.Registration;
 import dev.metered.example.db.CommandCount;
 import dev.metered.example.db.CommandStatsRepository;
 import dev.metered.example.metrics.CommandMetrics.Command;
+import dev.metered.example.metrics.CommandMetrics.CommandType;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -33,10 +35,11 @@ public class StatsCog implements Cog {
    * Lists the most used commands.
    *
    * @param context the invocation
+   * @param type how it was invoked, recorded as its {@code command_type}
    * @return for example {@code ping 12 (0 failed), tldr 9 (2 failed)}
    */
   @Metered(family = "command", attributes = "command=stats")
-  public String stats(CommandContext context) {
+  public String stats(CommandContext context, @Attr("command_type") CommandType type) {
     List<CommandCount> top = stats.top(TOP);
     if (top.isEmpty()) {
       return "No commands used yet.";

@@ -1,10 +1,12 @@
 package dev.metered.example.cogs;
 
+import dev.metered.annotations.Attr;
 import dev.metered.annotations.Metered;
 import dev.metered.example.commands.CommandContext;
 import dev.metered.example.commands.CommandRegistrar;
 import dev.metered.example.commands.Registration;
 import dev.metered.example.metrics.CommandMetrics.Command;
+import dev.metered.example.metrics.CommandMetrics.CommandType;
 import dev.metered.example.services.TldrService;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,12 +31,13 @@ public class TldrCog implements Cog {
    * Shows a page: {@code tldr <command> [platform]}.
    *
    * @param context the invocation
+   * @param type how it was invoked, recorded as its {@code command_type}
    * @return the page, or a note that there is none
    * @throws IllegalArgumentException when the command name is missing or malformed
    * @throws dev.metered.example.api.ApiException when tldr-pages failed
    */
   @Metered(family = "command", attributes = "command=tldr")
-  public String tldr(CommandContext context) {
+  public String tldr(CommandContext context, @Attr("command_type") CommandType type) {
     String name = context.requireArg(0, "tldr <command> [platform]").toLowerCase(Locale.ROOT);
     String platform = context.argOr(1, "common").toLowerCase(Locale.ROOT);
     return pages.page(platform, name).orElse("No tldr page for " + platform + "/" + name + ".");

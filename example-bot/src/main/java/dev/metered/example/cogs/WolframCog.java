@@ -1,11 +1,13 @@
 package dev.metered.example.cogs;
 
+import dev.metered.annotations.Attr;
 import dev.metered.annotations.Metered;
 import dev.metered.example.api.WolframClient;
 import dev.metered.example.commands.CommandContext;
 import dev.metered.example.commands.CommandRegistrar;
 import dev.metered.example.commands.Registration;
 import dev.metered.example.metrics.CommandMetrics.Command;
+import dev.metered.example.metrics.CommandMetrics.CommandType;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,11 +40,12 @@ public class WolframCog implements Cog {
    * Answers a question: {@code wolfram <question>}.
    *
    * @param context the invocation
+   * @param type how it was invoked, recorded as its {@code command_type}
    * @return the short answer
    * @throws dev.metered.example.api.ApiException when Wolfram|Alpha failed or had no answer
    */
   @Metered(family = "command", attributes = "command=wolfram")
-  public String wolfram(CommandContext context) {
+  public String wolfram(CommandContext context, @Attr("command_type") CommandType type) {
     String question = context.requireRest(0, "wolfram <question>");
     // load() registered this handler only with a client present.
     return client.orElseThrow().shortAnswer(question);

@@ -2,35 +2,31 @@ package dev.metered.example.commands;
 
 import dev.metered.example.db.CommandStatsRepository;
 import dev.metered.example.db.DatabaseException;
-import dev.metered.example.metrics.CommandMetrics;
 import dev.metered.example.metrics.CommandMetrics.Command;
-import dev.metered.example.support.Elapsed;
 import dev.metered.example.support.ErrorTypes;
 import java.util.Objects;
 
 /**
- * Invokes a command's handler and accounts for the invocation: one {@code command} event (duration,
- * command, command type, success, error type), and one count in {@code command_stats}.
+ * Invokes a command's handler, turns its outcome into a reply, and counts the invocation in {@code
+ * command_stats}.
  *
- * <p>Each invocation is timed from a start reading held in a local variable, so concurrent
- * invocations of the same command are timed independently; the seed kept start times in a map keyed
- * by command name, where a second invocation overwrote the first one's start.
+ * <p>The {@code command} event (duration, command, command type, success, error type) is not
+ * recorded here: handlers are {@code @Metered} methods of cogs created as their generated wrappers,
+ * and the wrapper around each call times that call alone (its start reading is a local of the
+ * call), records it and rethrows what the handler threw, unchanged. The dispatcher passes the
+ * invocation's command type to the handler, which is how the real one reaches the data point.
  *
- * <p>Until Metered wraps {@code @Metered} handlers itself, this is where their metrics come from.
- * Thread-safe.
+ * <p>Thread-safe.
  */
 public final class CommandDispatcher {
   private static final System.Logger LOG = System.getLogger(CommandDispatcher.class.getName());
 
-  private final CommandMetrics metrics;
   private final CommandStatsRepository stats;
 
   /**
-   * @param metrics the recorder of {@code command} events
    * @param stats the bot's own usage counts
    */
-  public CommandDispatcher(CommandMetrics metrics, CommandStatsRepository stats) {
-    this.metrics = Objects.requireNonNull(metrics, "metrics");
+  public CommandDispatcher(CommandStatsRepository stats) {
     this.stats = Objects.requireNonNull(stats, "stats");
   }
 
@@ -40,29 +36,17 @@ public final class CommandDispatcher {
    * @param command the command to run
    * @param context the invocation
    * @return the reply: the handler's text, or an error message when it threw
-   * @throws Error when the handler threw one (after recording the failure)
+   * @throws Error when the handler threw one (its wrapper recorded the failure)
    */
   public Reply dispatch(RegisteredCommand command, CommandContext context) {
-    long start = System.nanoTime();
     Reply reply;
     try {
-      String text = command.handler().handle(context);
-      metrics.record(command.command(), context.type(), true, Elapsed.millisSince(start));
-      reply = Reply.ok(text);
+      reply = Reply.ok(command.handler().handle(context, context.type()));
     } catch (Exception failure) {
-      double millis = Elapsed.millisSince(start);
       if (failure instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      String errorType = ErrorTypes.of(failure);
-      metrics.event(command.command(), context.type(), false, millis).errorType(errorType).record();
-      reply = Reply.failed(userMessage(failure, errorType));
-    } catch (Error fatal) {
-      metrics
-          .event(command.command(), context.type(), false, Elapsed.millisSince(start))
-          .errorType(ErrorTypes.of(fatal))
-          .record();
-      throw fatal;
+      reply = Reply.failed(userMessage(failure));
     }
     count(command.command(), reply.success());
     return reply;
@@ -78,11 +62,11 @@ public final class CommandDispatcher {
     }
   }
 
-  private static String userMessage(Exception failure, String errorType) {
+  private static String userMessage(Exception failure) {
     // Argument errors are the user's to fix, so they see the message; anything else is ours, and
     // the user sees only its kind.
     return failure instanceof IllegalArgumentException
         ? failure.getMessage()
-        : "Something went wrong (" + errorType + ").";
+        : "Something went wrong (" + ErrorTypes.of(failure) + ").";
   }
 }

@@ -1,7 +1,7 @@
 package dev.metered.example.services;
 
 import dev.metered.example.db.ReminderRepository;
-import dev.metered.example.metrics.TaskMetrics.Task;
+import dev.metered.example.tasks.ReminderDispatchTask_Metered;
 import dev.metered.example.tasks.TaskRunner;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Creates reminders: stores each one, then schedules its delivery as a {@code reminder_dispatch}
- * task. Storing first means a reminder is never scheduled that the database did not accept.
+ * task, a {@code ReminderDispatchTask} created as its generated wrapper, which records the run.
+ * Storing first means a reminder is never scheduled that the database did not accept.
  */
 public final class ReminderService {
   private final ReminderRepository reminders;
@@ -43,7 +44,7 @@ public final class ReminderService {
    */
   public long remind(long userId, long channelId, Duration delay, String message) {
     long id = reminders.insert(userId, channelId, clock.millis() + delay.toMillis(), message);
-    tasks.scheduleOnce(Task.REMINDER_DISPATCH, delay, () -> delivery.deliver(id));
+    tasks.scheduleOnce(delay, new ReminderDispatchTask_Metered(delivery, id));
     return id;
   }
 }

@@ -33,7 +33,8 @@ public final class ScriptedSession {
    * unloads at shutdown included, is recorded when this returns.
    *
    * @param botConfig how to set the bot up
-   * @param recorders where the bot's metrics go
+   * @param recorders where the database, API and cache metrics go; command, cog and task metrics
+   *     go to the global sink
    * @return what happened
    * @throws Exception when the bot cannot start or stop, or pending work does not finish in time
    */

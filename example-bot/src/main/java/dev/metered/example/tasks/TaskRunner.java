@@ -1,9 +1,5 @@
 package dev.metered.example.tasks;
 
-import dev.metered.example.metrics.TaskMetrics;
-import dev.metered.example.metrics.TaskMetrics.Task;
-import dev.metered.example.metrics.TaskMetrics.TaskType;
-import dev.metered.example.support.Elapsed;
 import dev.metered.example.support.ErrorTypes;
 import java.time.Duration;
 import java.util.List;
@@ -21,42 +17,40 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the bot's tasks on a {@link ScheduledExecutorService} and records one {@code task} event per
- * run: its duration, success, and the error type when it failed.
+ * Runs the bot's tasks on a {@link ScheduledExecutorService}: {@link #runInBackground} (once, now),
+ * {@link #scheduleOnce} (once, later) and {@link #schedulePeriodic} (again and again).
  *
- * <p>The task type follows from how a task is started: {@link #runInBackground} (once, now), {@link
- * #scheduleOnce} (once, later) and {@link #schedulePeriodic} (again and again). A failed run is
- * recorded and swallowed; a periodic task keeps running, where a bare {@code scheduleAtFixedRate}
- * would silently stop at its first exception.
+ * <p>The runner records nothing itself: the bot's task bodies are {@code @Metered} handlers of the
+ * {@code task} family, created as their generated wrappers, and the wrapper around each run records
+ * one {@code task} event (duration, task, task type, success, and the error type when it failed)
+ * before it rethrows the failure. A failed run is swallowed here; a periodic task keeps running,
+ * where a bare {@code scheduleAtFixedRate} would silently stop at its first exception.
  *
  * <p>Work that is meant to end (one-off runs, periodic tasks with a run limit) is tracked, so that
  * {@link #awaitIdle} can wait for it; closing stops everything.
  */
 public final class TaskRunner implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(TaskRunner.class.getName());
   private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
   private final ScheduledExecutorService scheduler;
-  private final TaskMetrics metrics;
   private final Set<CompletableFuture<Void>> pending = ConcurrentHashMap.newKeySet();
   private final Set<PeriodicRun> periodic = ConcurrentHashMap.newKeySet();
 
   /**
    * @param scheduler where the tasks run; closing this runner shuts it down
-   * @param metrics the recorder of {@code task} events
    */
-  public TaskRunner(ScheduledExecutorService scheduler, TaskMetrics metrics) {
+  public TaskRunner(ScheduledExecutorService scheduler) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   /**
    * A runner on a new pool of {@code threads} daemon threads.
    *
    * @param threads how many tasks may run at once
-   * @param metrics the recorder of {@code task} events
    * @return the runner
    */
-  public static TaskRunner create(int threads, TaskMetrics metrics) {
+  public static TaskRunner create(int threads) {
     AtomicInteger number = new AtomicInteger();
     ScheduledThreadPoolExecutor scheduler =
         new ScheduledThreadPoolExecutor(
@@ -70,48 +64,62 @@ public final class TaskRunner implements AutoCloseable {
     scheduler.setRemoveOnCancelPolicy(true);
     // On close, runs that are not due yet (reminders far in the future) are dropped, not awaited.
     scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-    return new TaskRunner(scheduler, metrics);
+    return new TaskRunner(scheduler);
   }
 
   /**
    * Runs {@code body} once, as soon as a thread is free.
    *
-   * @param task which task this is
-   * @param body the work
+   * @param body the work, for example a {@code CacheWarmupTask_Metered}
    * @return completes when the run has ended, whether it succeeded or not
    */
-  public CompletableFuture<Void> runInBackground(Task task, TaskBody body) {
-    return scheduleOnce(task, TaskType.BACKGROUND, Duration.ZERO, body);
+  public CompletableFuture<Void> runInBackground(TaskBody body) {
+    return scheduleOnce(Duration.ZERO, body);
   }
 
   /**
    * Runs {@code body} once, after {@code delay}.
    *
-   * @param task which task this is
    * @param delay how long to wait first
-   * @param body the work
+   * @param body the work, for example a {@code ReminderDispatchTask_Metered}
    * @return completes when the run has ended, whether it succeeded or not
    */
-  public CompletableFuture<Void> scheduleOnce(Task task, Duration delay, TaskBody body) {
-    return scheduleOnce(task, TaskType.SCHEDULED, delay, body);
+  public CompletableFuture<Void> scheduleOnce(Duration delay, TaskBody body) {
+    Objects.requireNonNull(body, "body");
+    CompletableFuture<Void> done = track(new CompletableFuture<>());
+    try {
+      scheduler.schedule(
+          () -> {
+            try {
+              runOnce(body);
+            } finally {
+              done.complete(null);
+            }
+          },
+          delay.toNanos(),
+          TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closed) {
+      // Scheduled while the bot shuts down: nothing will run, so nothing is pending.
+      done.complete(null);
+      throw closed;
+    }
+    return done;
   }
 
   /**
    * Runs {@code body} every {@code period}, the first time after one period; each run starts a
    * period after the previous one ended, so runs never overlap.
    *
-   * @param task which task this is
    * @param period the pause between runs
    * @param maxRuns how many runs at most, {@code 0} for no limit (until close)
-   * @param body the work
+   * @param body the work, for example a {@code CleanupTask_Metered}
    * @return completes after the last run when there is a limit; never completes without one
    */
-  public CompletableFuture<Void> schedulePeriodic(
-      Task task, Duration period, int maxRuns, TaskBody body) {
+  public CompletableFuture<Void> schedulePeriodic(Duration period, int maxRuns, TaskBody body) {
     if (maxRuns < 0) {
       throw new IllegalArgumentException("maxRuns must be >= 0: " + maxRuns);
     }
-    PeriodicRun run = new PeriodicRun(task, period, maxRuns, body);
+    PeriodicRun run = new PeriodicRun(period, maxRuns, body);
     periodic.add(run);
     if (maxRuns > 0) {
       track(run.done);
@@ -165,54 +173,29 @@ public final class TaskRunner implements AutoCloseable {
     }
   }
 
-  private CompletableFuture<Void> scheduleOnce(
-      Task task, TaskType type, Duration delay, TaskBody body) {
-    CompletableFuture<Void> done = track(new CompletableFuture<>());
-    try {
-      scheduler.schedule(
-          () -> {
-            try {
-              runOnce(task, type, body);
-            } finally {
-              done.complete(null);
-            }
-          },
-          delay.toNanos(),
-          TimeUnit.NANOSECONDS);
-    } catch (RejectedExecutionException closed) {
-      // Scheduled while the bot shuts down: nothing will run, so nothing is pending.
-      done.complete(null);
-      throw closed;
-    }
-    return done;
-  }
-
   private CompletableFuture<Void> track(CompletableFuture<Void> done) {
     pending.add(done);
     done.whenComplete((ignored, failure) -> pending.remove(done));
     return done;
   }
 
-  /** One run: time it on its own, record it, never let its failure escape. */
-  private void runOnce(Task task, TaskType type, TaskBody body) {
-    long start = System.nanoTime();
+  /**
+   * One run, whose failure never escapes: the body's wrapper has timed and recorded it already
+   * (each run times itself, so overlapping runs of one task never share a start time).
+   */
+  private static void runOnce(TaskBody body) {
     try {
       body.run();
-      metrics.record(task, type, true, Elapsed.millisSince(start));
     } catch (Exception failure) {
       if (failure instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      metrics
-          .event(task, type, false, Elapsed.millisSince(start))
-          .errorType(ErrorTypes.of(failure))
-          .record();
+      LOG.log(System.Logger.Level.DEBUG, "task run failed: {0}", ErrorTypes.of(failure));
     }
   }
 
   /** A periodic task that schedules its next run when a run ends, until its limit or close. */
   private final class PeriodicRun {
-    private final Task task;
     private final Duration period;
     private final int maxRuns;
     private final TaskBody body;
@@ -221,8 +204,7 @@ public final class TaskRunner implements AutoCloseable {
     private volatile boolean cancelled;
     private volatile ScheduledFuture<?> next;
 
-    PeriodicRun(Task task, Duration period, int maxRuns, TaskBody body) {
-      this.task = Objects.requireNonNull(task, "task");
+    PeriodicRun(Duration period, int maxRuns, TaskBody body) {
       this.period = Objects.requireNonNull(period, "period");
       this.maxRuns = maxRuns;
       this.body = Objects.requireNonNull(body, "body");
@@ -245,7 +227,7 @@ public final class TaskRunner implements AutoCloseable {
         done.complete(null);
         return;
       }
-      runOnce(task, TaskType.PERIODIC, body);
+      runOnce(body);
       runs++;
       if (maxRuns > 0 && runs >= maxRuns) {
         periodic.remove(this);

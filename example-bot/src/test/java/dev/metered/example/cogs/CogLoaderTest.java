@@ -3,31 +3,49 @@ package dev.metered.example.cogs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.metered.example.commands.CommandRegistry;
 import dev.metered.example.commands.Registration;
 import dev.metered.example.metrics.CogMetrics;
 import dev.metered.example.metrics.CogMetrics.Cog;
 import dev.metered.example.metrics.CommandMetrics.Command;
+import dev.metered.runtime.MeteredRuntime;
 import dev.metered.runtime.testing.RecordedMetric;
 import dev.metered.runtime.testing.RecordingSink;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The loader's bookkeeping, and the {@code cog} events the generated wrapper of its {@link
+ * CogOperations} records to the global sink.
+ */
 class CogLoaderTest {
   private final RecordingSink sink = new RecordingSink();
   private final CommandRegistry registry = new CommandRegistry();
-  private final CogLoader loader = new CogLoader(registry, new CogMetrics(sink));
+  private final CogLoader loader = new CogLoader(registry);
+
+  @BeforeEach
+  void recordToTheSink() {
+    MeteredRuntime.setGlobalSink(sink);
+  }
+
+  @AfterEach
+  void resetTheGlobalSink() {
+    MeteredRuntime.resetGlobalSink();
+  }
 
   @Test
   void recordsAFailedLoadAndLoadsTheOtherCogs() {
     var failed =
         loader.loadAll(
             List.of(
-                new CogDefinition(Cog.WOLFRAM, () -> new WolframCog(Optional.empty())),
-                new CogDefinition(Cog.UTILITY, UtilityCog::new)));
+                new CogDefinition(Cog.WOLFRAM, () -> new WolframCog_Metered(Optional.empty())),
+                new CogDefinition(Cog.UTILITY, UtilityCog_Metered::new)));
 
     assertThat(failed).containsExactly(Cog.WOLFRAM);
     assertThat(loader.loaded()).containsExactly(Cog.UTILITY);
@@ -52,7 +70,7 @@ class CogLoaderTest {
   void dropsWhatAFailingCogRegisteredBeforeItFailed() {
     dev.metered.example.cogs.Cog halfBroken =
         registrar -> {
-          registrar.register(Command.STATS, Registration.PREFIX, ctx -> "stats");
+          registrar.register(Command.STATS, Registration.PREFIX, (ctx, type) -> "stats");
           throw new IllegalStateException("broken after registering");
         };
 
@@ -60,6 +78,35 @@ class CogLoaderTest {
 
     assertThat(registry.find(Command.STATS)).isEmpty();
     assertThat(loader.loaded()).isEmpty();
+    assertThat(sink.recorded(CogMetrics.FAILURES))
+        .singleElement()
+        .satisfies(
+            load ->
+                assertThat(load.attributeMap())
+                    .containsEntry("cog", "stats")
+                    .containsEntry("error_type", "IllegalStateException"));
+  }
+
+  @Test
+  void recordsALoadWhoseCogCannotEvenBeConstructed() {
+    assertThat(
+            loader.load(
+                new CogDefinition(
+                    Cog.TLDR,
+                    () -> {
+                      throw new IllegalArgumentException("no tldr service");
+                    })))
+        .isFalse();
+
+    assertThat(sink.recorded(CogMetrics.FAILURES))
+        .singleElement()
+        .extracting(RecordedMetric::attributeMap)
+        .isEqualTo(
+            java.util.Map.of(
+                "cog", "tldr",
+                "operation", "load",
+                "success", false,
+                "error_type", "IllegalArgumentException"));
   }
 
   @Test
@@ -70,7 +117,7 @@ class CogLoaderTest {
             Cog.UTILITY,
             () -> {
               instances.incrementAndGet();
-              return new UtilityCog();
+              return new UtilityCog_Metered();
             }));
     sink.clear();
 
@@ -103,11 +150,16 @@ class CogLoaderTest {
     assertThat(loader.reload(Cog.INFO)).isTrue();
     assertThat(loader.loaded()).containsExactly(Cog.INFO);
     assertThatThrownBy(() -> loader.reload(Cog.TLDR)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(sink.recorded(CogMetrics.OPERATION_COUNT))
+        .extracting(
+            metric -> metric.attributeMap().get("operation"),
+            metric -> metric.attributeMap().get("success"))
+        .containsExactly(tuple("load", false), tuple("reload", true));
   }
 
   @Test
-  void countsUnloadsWithoutADuration() {
-    loader.load(new CogDefinition(Cog.UTILITY, UtilityCog::new));
+  void recordsEachUnloadTimedWithItsOutcome() {
+    loader.load(new CogDefinition(Cog.UTILITY, UtilityCog_Metered::new));
     loader.load(
         new CogDefinition(
             Cog.STATS,
@@ -127,7 +179,8 @@ class CogLoaderTest {
 
     assertThat(loader.loaded()).isEmpty();
     assertThat(registry.find(Command.PING)).isEmpty();
-    assertThat(sink.recorded(CogMetrics.OPERATION_DURATION)).isEmpty();
+    // The wrapper times every operation, unloads included.
+    assertThat(sink.recorded(CogMetrics.OPERATION_DURATION)).hasSize(2);
     assertThat(sink.recorded(CogMetrics.OPERATION_COUNT))
         .extracting(RecordedMetric::attributeMap)
         .containsExactly(

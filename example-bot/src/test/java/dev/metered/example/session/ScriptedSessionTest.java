@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.metered.example.BotConfig;
 import dev.metered.example.Recorders;
 import dev.metered.example.metrics.CogMetrics;
+import dev.metered.runtime.MeteredRuntime;
 import dev.metered.runtime.MetricType;
 import dev.metered.runtime.testing.RecordedMetric;
 import dev.metered.runtime.testing.RecordingSink;
@@ -43,13 +44,20 @@ class ScriptedSessionTest {
   }
 
   private static SessionReport run(RecordingSink sink) throws Exception {
-    return new ScriptedSession(
-            new SessionConfig(11, 50, Duration.ofMillis(1), Duration.ofSeconds(20)))
-        .run(
-            BotConfig.demo(11)
-                .withCleanup(Duration.ofMillis(10), 3)
-                .withApiTimings(Duration.ofSeconds(1), Duration.ofMillis(1500)),
-            Recorders.to(sink));
+    // The command, cog and task events come from the handlers' generated wrappers, which record
+    // to the global sink; the other families go to the recorders the bot is given.
+    MeteredRuntime.setGlobalSink(sink);
+    try {
+      return new ScriptedSession(
+              new SessionConfig(11, 50, Duration.ofMillis(1), Duration.ofSeconds(20)))
+          .run(
+              BotConfig.demo(11)
+                  .withCleanup(Duration.ofMillis(10), 3)
+                  .withApiTimings(Duration.ofSeconds(1), Duration.ofMillis(1500)),
+              Recorders.to(sink));
+    } finally {
+      MeteredRuntime.resetGlobalSink();
+    }
   }
 
   /** Each data point without its duration, counted: a multiset independent of thread order. */
