@@ -88,6 +88,11 @@ class WrapperBehaviourTest {
           return ping(type) + ping(type);
         }
 
+        @Metered(family = "command", attributes = "command=odd")
+        public int odd(@Attr("command_type") CommandType type) {
+          throw new IllegalStateException("anonymous") {};
+        }
+
         @Metered(family = "command", attributes = "command=nap")
         public boolean nap(@Attr("command_type") CommandType type) throws InterruptedException {
           Thread.currentThread().interrupt();
@@ -116,6 +121,7 @@ class WrapperBehaviourTest {
               case "fetch" -> commands.fetch(CommandType.SLASH);
               case "twice" -> commands.twice(CommandType.PREFIX);
               case "nap" -> commands.nap(CommandType.SLASH);
+              case "odd" -> commands.odd(CommandType.SLASH);
               case "commands" -> commands;
               default -> throw new IllegalArgumentException(call);
             };
@@ -218,6 +224,12 @@ class WrapperBehaviourTest {
     assertThat(driver().apply("twice")).isEqualTo("pongpong");
     assertThat(usage()).extracting(m -> m.attributeMap().get("command"))
         .containsExactly("ping", "ping", "twice");
+  }
+
+  @Test
+  void anAnonymousExceptionIsRecordedUnderItsSuperclassName() {
+    assertThatThrownBy(() -> driver().apply("odd")).isInstanceOf(IllegalStateException.class);
+    assertThat(usage()).extracting(m -> m.attributeMap().get("error_type")).containsExactly("IllegalStateException");
   }
 
   @Test

@@ -47,6 +47,12 @@ class MeteredRuntimeTest {
   }
 
   @Test
+  void anAnonymousExceptionIsNamedAfterItsSuperclass() {
+    assertThat(ErrorTypes.of(new IllegalStateException("x"))).isEqualTo("IllegalStateException");
+    assertThat(ErrorTypes.of(new IllegalStateException() {})).isEqualTo("IllegalStateException");
+  }
+
+  @Test
   void resetReturnsToSentry() {
     RecordingSink recording = new RecordingSink();
     MeteredRuntime.setGlobalSink(recording);

@@ -191,7 +191,7 @@ public final class WrapperWriter {
       return CodeBlock.of("$L", failure == null);
     }
     if (supply instanceof WrapperModel.ErrorType) {
-      return failure == null ? null : CodeBlock.of("$L.getClass().getSimpleName()", failure);
+      return failure == null ? null : CodeBlock.of("$T.of($L)", RuntimeTypes.ERROR_TYPES, failure);
     }
     return elapsed(start, method.nanosPerUnit());
   }
