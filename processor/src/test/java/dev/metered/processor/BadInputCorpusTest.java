@@ -29,6 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputCorpusTest {
   private static final Pattern EXPECT =
       Pattern.compile("(?:#|//) expect: (Metered[A-Za-z]+) (\\d+):(\\d+) '(.*)'");
+  /** A finding about a compiler option rather than a place in the schema: the option, then its value. */
+  private static final Pattern EXPECT_AT_OPTION =
+      Pattern.compile("# expect: (Metered[A-Za-z]+) (-A[\\w.]+) '(.*)'");
+  /** Stands for the corpus folder in {@code # option:} lines, for options that name files. */
+  private static final String CORPUS_PLACEHOLDER = "${corpus}";
   private static final Pattern OPTION = Pattern.compile("# option: (\\S+)");
   private static final Pattern HANDLERS = Pattern.compile("# handlers: (\\S+)");
   private static final Pattern SCHEMA = Pattern.compile("// schema: (\\S+)");
@@ -62,12 +67,14 @@ class BadInputCorpusTest {
   void schemaCase(Path schema) throws IOException {
     String text = Files.readString(schema);
     Matcher expect = EXPECT.matcher(text);
-    assertThat(expect.find()).as(schema + " says what it expects").isTrue();
+    Matcher atOption = EXPECT_AT_OPTION.matcher(text);
+    boolean positional = expect.find();
+    assertThat(positional || atOption.find()).as(schema + " says what it expects").isTrue();
     List<String> options = new ArrayList<>();
     options.add("-Ametered.schema=" + schema);
     Matcher option = OPTION.matcher(text);
     while (option.find()) {
-      options.add(option.group(1));
+      options.add(option.group(1).replace(CORPUS_PLACEHOLDER, corpus().toString()));
     }
     List<JavaFileObject> sources = new ArrayList<>();
     Matcher handlers = HANDLERS.matcher(text);
@@ -75,6 +82,10 @@ class BadInputCorpusTest {
       sources.add(javaSource(corpus().resolve(handlers.group(1))));
     }
     Compilation compilation = Compilations.compileWithOptions(options, sources.toArray(new JavaFileObject[0]));
+    if (!positional) {
+      assertOptionFinding(schema, text, atOption, compilation);
+      return;
+    }
 
     String code = expect.group(1);
     String where = schema.getFileName() + ":" + expect.group(2) + ":" + expect.group(3) + ": ";
@@ -85,6 +96,22 @@ class BadInputCorpusTest {
     assertThat(textAt(text, Integer.parseInt(expect.group(2)), Integer.parseInt(expect.group(3))))
         .as("the text at " + where + " in " + schema.getFileName())
         .startsWith(expect.group(4));
+    SchemaErrorTest.assertNoCrash(compilation);
+  }
+
+  /**
+   * A finding about an option has no place in the schema: its message names the option where a
+   * schema finding names {@code FILE:LINE:COLUMN}, and the case gives that option the value expected.
+   */
+  private static void assertOptionFinding(Path schema, String text, Matcher expect, Compilation compilation) {
+    String code = expect.group(1);
+    String name = expect.group(2);
+    assertThat(compilation.diagnostics())
+        .as(Compilations.describe(compilation))
+        .extracting(d -> d.getMessage(Locale.ROOT))
+        .anySatisfy(message -> assertThat(message).contains("[" + code + "] " + name + ":"));
+    assertThat(text).as(schema.getFileName() + " passes the option it expects a finding about")
+        .contains("# option: " + name + "=" + expect.group(3));
     SchemaErrorTest.assertNoCrash(compilation);
   }
 

@@ -3,6 +3,8 @@ package dev.metered.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.schema.SchemaFile;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,6 +124,20 @@ class SchemaErrorTest {
     assertThat(Compilations.onlyError(compilation, "MeteredSchemaSyntax").getMessage(Locale.ROOT))
         .contains("metrics.yaml:");
     assertNoCrash(compilation);
+  }
+
+  @Test
+  void anEmojiAtAnyOffsetIsRead() {
+    // snakeyaml-engine 2.10 once failed when a surrogate pair straddled its 1024-character read
+    // buffer; shifting the emojis by one character puts a pair across every boundary once.
+    for (int shift = 0; shift < 2; shift++) {
+      String schema = VALID.replace("bot.command.usage: counter",
+          "bot.command.usage: {type: counter, description: " + "x".repeat(shift) + "\uD83D\uDE00".repeat(700) + "}");
+      Diagnostics diagnostics = new Diagnostics();
+      var model = SchemaFile.decode("metrics.yaml", schema.getBytes(StandardCharsets.UTF_8), diagnostics)
+          .flatMap(file -> new SchemaPipeline(diagnostics).read(file));
+      assertThat(model).as("shift " + shift + ": " + diagnostics.all()).isPresent();
+    }
   }
 
   @Test

@@ -10,6 +10,14 @@ package dev.metered.processor.diagnostic;
  */
 public record SourcePosition(String file, int line, int column) {
 
+  /**
+   * A compiler option rather than a place in a file, for problems with an option's value; it
+   * prints as the option alone.
+   */
+  public static SourcePosition ofOption(String option) {
+    return new SourcePosition(option, 0, 0);
+  }
+
   /** The start of {@code file}, for problems with the file as a whole. */
   public static SourcePosition startOf(String file) {
     return new SourcePosition(file, 1, 1);
@@ -17,6 +25,6 @@ public record SourcePosition(String file, int line, int column) {
 
   @Override
   public String toString() {
-    return file + ":" + line + ":" + column;
+    return line == 0 ? file : file + ":" + line + ":" + column;
   }
 }

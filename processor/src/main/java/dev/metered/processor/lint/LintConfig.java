@@ -47,19 +47,21 @@ public final class LintConfig {
       List<YamlNode.Entry> schemaEntries, Map<String, String> options, String schemaPath, Diagnostics diagnostics) {
     LintConfig config = new LintConfig();
     for (YamlNode.Entry entry : schemaEntries) {
-      String text = entry.value() instanceof YamlNode.Scalar scalar ? scalar.text() : null;
-      config.apply(entry.key().text(), text, entry.value().position(), "the schema's lint section", diagnostics);
+      String text = entry.value() instanceof YamlNode.Scalar scalar ? scalar.text() : entry.value().describe();
+      config.apply(entry.key().text(), text, entry.key().position(), entry.value().position(),
+          "the schema's lint section", diagnostics);
     }
     for (Map.Entry<String, String> option : options.entrySet()) {
       if (option.getKey().startsWith(OPTION_PREFIX)) {
-        config.apply(option.getKey().substring(OPTION_PREFIX.length()), option.getValue(),
-            SourcePosition.startOf("-A" + option.getKey()), "the option", diagnostics);
+        SourcePosition where = SourcePosition.ofOption("-A" + option.getKey());
+        config.apply(option.getKey().substring(OPTION_PREFIX.length()), option.getValue(), where, where,
+            "the option", diagnostics);
       }
     }
     String werror = options.get(WERROR_OPTION);
     if (werror != null) {
       if (!werror.equals("true") && !werror.equals("false")) {
-        diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, SourcePosition.startOf("-A" + WERROR_OPTION),
+        diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, SourcePosition.ofOption("-A" + WERROR_OPTION),
             "-A" + WERROR_OPTION + " takes true or false, not '" + werror + "'");
       }
       config.werror = werror.equals("true");
@@ -67,7 +69,12 @@ public final class LintConfig {
     return config;
   }
 
-  private void apply(String key, String value, SourcePosition position, String where, Diagnostics diagnostics) {
+  /**
+   * @param keyPosition where the key is: an unknown code is reported there
+   * @param valuePosition where the value is: a bad severity or budget is reported there
+   */
+  private void apply(String key, String value, SourcePosition keyPosition, SourcePosition valuePosition,
+      String where, Diagnostics diagnostics) {
     if (key.equals(SERIES_BUDGET)) {
       try {
         seriesBudget = Long.parseLong(value == null ? "" : value.strip());
@@ -77,20 +84,20 @@ public final class LintConfig {
       } catch (NumberFormatException e) {
         // reported below
       }
-      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, position,
+      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, valuePosition,
           SERIES_BUDGET + " in " + where + " must be a whole number above 0, not '" + value + "'");
       return;
     }
     DiagnosticCode code = DiagnosticCode.fromCode(key);
     if (code == null || !configurableCodes().contains(key)) {
-      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, position,
+      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, keyPosition,
           "'" + key + "' in " + where + " is not a lint code" + Suggestions.didYouMean(key, configurableKeys())
               + "; see docs/lint.md for the codes whose severity can be set");
       return;
     }
     Severity severity = value == null ? null : Severity.parse(value);
     if (severity == null) {
-      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, position,
+      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, valuePosition,
           "the severity of " + key + " in " + where + " must be error, warning or off, not '" + value + "'");
       return;
     }

@@ -35,6 +35,9 @@ final class MetricNameRule implements LintRule {
               + " characters, more than " + MAX_LENGTH + "; shorten it");
         } else if (!NAME.matcher(name).matches()) {
           String fixed = name.toLowerCase().replaceAll("[^a-z0-9_.]", "_").replaceAll("\\.+", ".");
+          if (!fixed.contains(".")) {
+            fixed = model.namespace() + "." + family.name() + "." + fixed;
+          }
           String rewritten = name.replaceAll("[^a-zA-Z0-9_.]", "_");
           findings.report(metric.position(), "the metric name '" + name + "' must be lowercase segments"
               + " [a-z][a-z0-9_]* joined by '.', at least two of them"

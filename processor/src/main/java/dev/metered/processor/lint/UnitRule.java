@@ -27,9 +27,9 @@ final class UnitRule implements LintRule {
           continue;
         }
         String meant = Units.meant(unit);
-        String suggestion = meant != null ? "; did you mean '" + meant + "'" : Suggestions.didYouMean(unit, Units.all()).replace("?", "");
+        String suggestion = meant != null ? "; did you mean '" + meant + "'?" : Suggestions.didYouMean(unit, Units.all());
         findings.report(metric.unitPosition(), "'" + unit + "' is not a unit Sentry knows, so the metric '"
-            + metric.name() + "' would show as 'none'" + suggestion + ". Sentry's units: durations "
+            + metric.name() + "' would show as 'none'" + (suggestion.isEmpty() ? "." : suggestion) + " Sentry's units: durations "
             + String.join(", ", Units.DURATION) + "; information " + String.join(", ", Units.INFORMATION)
             + "; fractions " + String.join(", ", Units.FRACTION) + "; or none");
       }

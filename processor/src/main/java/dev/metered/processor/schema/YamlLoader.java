@@ -6,6 +6,7 @@ import dev.metered.processor.diagnostic.SourcePosition;
 import dev.metered.processor.schema.YamlNode.ScalarKind;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -54,6 +54,9 @@ public final class YamlLoader {
             .setSchema(new CoreSchema())
             .setMaxAliasesForCollections(50)
             .setCodePointLimit(SchemaFile.MAX_BYTES)
+            // One buffer for the whole file: snakeyaml-engine 2.10 fails on a surrogate pair
+            // split across two buffer fills (an emoji at an unlucky offset).
+            .setBufferSize(file.text().length() + 1)
             .build();
     List<Node> documents = new ArrayList<>();
     try {
@@ -64,12 +67,20 @@ public final class YamlLoader {
     } catch (MarkedYamlEngineException e) {
       SourcePosition position = e.getProblemMark().or(e::getContextMark)
           .map(this::position).orElse(SourcePosition.startOf(path));
+      if (e.getProblem() != null && e.getProblem().contains("expected ',' or") && e.getContextMark().isPresent()) {
+        SourcePosition opened = position(e.getContextMark().get());
+        diagnostics.error(DiagnosticCode.SCHEMA_SYNTAX, position,
+            "the schema is not valid YAML: the '{' or '[' opened at line " + opened.line() + ", column "
+                + opened.column() + " is not closed before this point (" + oneLine(e.getProblem()) + ")");
+        return Optional.empty();
+      }
       diagnostics.error(
           DiagnosticCode.SCHEMA_SYNTAX,
           position,
           "the schema is not valid YAML: " + describe(e) + "; fix the YAML at this position");
       return Optional.empty();
-    } catch (YamlEngineException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // YamlEngineException, or a fault inside the parser: reported, never thrown at javac.
       diagnostics.error(
           DiagnosticCode.SCHEMA_SYNTAX,
           SourcePosition.startOf(path),
@@ -91,10 +102,23 @@ public final class YamlLoader {
               + " file and remove the '---' separators");
       return Optional.empty();
     }
-    return convert(documents.get(0), 0);
+    return convert(documents.get(0), 0, new IdentityHashMap<>());
   }
 
-  private Optional<YamlNode> convert(Node node, int depth) {
+  /**
+   * @param enclosing the collections that contain {@code node}: an alias to one of them would
+   *     make the tree endless
+   */
+  private Optional<YamlNode> convert(Node node, int depth, Map<Node, Boolean> enclosing) {
+    if (!(node instanceof ScalarNode) && enclosing.containsKey(node)) {
+      diagnostics.error(
+          DiagnosticCode.SCHEMA_SYNTAX,
+          position(node),
+          "an alias inside this node refers back to the node itself" + node.getAnchor()
+              .map(anchor -> " ('&" + anchor.getValue() + "')").orElse("") + ", which would never end;"
+              + " remove the alias or point it at another node");
+      return Optional.empty();
+    }
     if (depth > MAX_DEPTH) {
       diagnostics.error(
           DiagnosticCode.SCHEMA_SYNTAX,
@@ -106,18 +130,29 @@ public final class YamlLoader {
     if (node instanceof ScalarNode scalar) {
       return Optional.of(new YamlNode.Scalar(scalar.getValue(), kindOf(scalar), position(node)));
     }
-    if (node instanceof SequenceNode sequence) {
-      List<YamlNode> items = new ArrayList<>();
-      for (Node item : sequence.getValue()) {
-        Optional<YamlNode> converted = convert(item, depth + 1);
-        if (converted.isEmpty()) {
-          return Optional.empty();
-        }
-        items.add(converted.get());
-      }
-      return Optional.of(new YamlNode.Sequence(List.copyOf(items), position(node)));
+    enclosing.put(node, Boolean.TRUE);
+    try {
+      return node instanceof SequenceNode sequence
+          ? convertSequence(sequence, depth, enclosing)
+          : convertMapping((MappingNode) node, depth, enclosing);
+    } finally {
+      enclosing.remove(node);
     }
-    MappingNode mapping = (MappingNode) node;
+  }
+
+  private Optional<YamlNode> convertSequence(SequenceNode sequence, int depth, Map<Node, Boolean> enclosing) {
+    List<YamlNode> items = new ArrayList<>();
+    for (Node item : sequence.getValue()) {
+      Optional<YamlNode> converted = convert(item, depth + 1, enclosing);
+      if (converted.isEmpty()) {
+        return Optional.empty();
+      }
+      items.add(converted.get());
+    }
+    return Optional.of(new YamlNode.Sequence(List.copyOf(items), position(sequence)));
+  }
+
+  private Optional<YamlNode> convertMapping(MappingNode mapping, int depth, Map<Node, Boolean> enclosing) {
     List<YamlNode.Entry> entries = new ArrayList<>();
     Map<String, YamlNode.Scalar> seen = new HashMap<>();
     boolean ok = true;
@@ -141,13 +176,13 @@ public final class YamlLoader {
         ok = false;
         continue;
       }
-      Optional<YamlNode> value = convert(tuple.getValueNode(), depth + 1);
+      Optional<YamlNode> value = convert(tuple.getValueNode(), depth + 1, enclosing);
       if (value.isEmpty()) {
         return Optional.empty();
       }
       entries.add(new YamlNode.Entry(key, value.get()));
     }
-    return ok ? Optional.of(new YamlNode.Mapping(List.copyOf(entries), position(node))) : Optional.empty();
+    return ok ? Optional.of(new YamlNode.Mapping(List.copyOf(entries), position(mapping))) : Optional.empty();
   }
 
   private static ScalarKind kindOf(ScalarNode scalar) {
@@ -179,7 +214,7 @@ public final class YamlLoader {
   }
 
   private static String describe(MarkedYamlEngineException e) {
-    String context = e.getContext() == null ? "" : e.getContext() + ", ";
+    String context = e.getContext() == null || e.getContext().isBlank() ? "" : e.getContext() + ", ";
     String problem = oneLine(context + e.getProblem());
     String hint = hint(problem);
     return hint == null ? problem : hint + " (" + problem + ")";
