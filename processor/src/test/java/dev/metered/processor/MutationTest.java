@@ -91,19 +91,19 @@ class MutationTest {
       import dev.metered.annotations.Metered;
 
       class BotHandlers {
-        @Metered(family = "command", attributes = "command=ping")
+        @Metered(family = "command", attributes = {"command=ping", "command_type=slash"})
         void ping() {}
 
-        @Metered(family = "command", attributes = "command=tldr")
+        @Metered(family = "command", attributes = {"command=tldr", "command_type=slash"})
         void tldr() {}
 
-        @Metered(family = "command", attributes = "command=info")
+        @Metered(family = "command", attributes = {"command=info", "command_type=slash"})
         void info() {}
 
-        @Metered(family = "command", attributes = "command=remind")
+        @Metered(family = "command", attributes = {"command=remind", "command_type=slash"})
         void remind() {}
 
-        @Metered(family = "command", attributes = "command=stats")
+        @Metered(family = "command", attributes = {"command=stats", "command_type=slash"})
         void stats() {}
       }
       """);

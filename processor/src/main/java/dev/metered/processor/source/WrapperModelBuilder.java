@@ -19,6 +19,7 @@ import dev.metered.processor.model.MetricsModel;
 import dev.metered.processor.model.WrapperModel;
 import dev.metered.processor.model.WrapperModel.Supply;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,6 +180,8 @@ public final class WrapperModelBuilder {
       HandlerSite site, FamilyModel family, MetricsModel model, DeclaredType declared) {
     ExecutableElement method = site.method();
     Map<String, Supply> supplies = new LinkedHashMap<>();
+    // Fields an @Attr tried to supply: a mistyped one is reported once, not again as missing.
+    Set<String> attempted = new HashSet<>();
     boolean ok = true;
     for (HandlerSite.Constant constant : site.constants()) {
       String[] parts = constant.text().split("=", 2);
@@ -202,6 +205,7 @@ public final class WrapperModelBuilder {
         ok = false;
         continue;
       }
+      attempted.add(field.key());
       String expected = acceptedTypes(field, model);
       if (!accepts(field, parameter.element().asType(), model)) {
         diagnostics.error(DiagnosticCode.ATTR_TYPE, parameter.element(), parameter.annotation(), parameter.value(),
@@ -232,7 +236,7 @@ public final class WrapperModelBuilder {
     }
     supplies.put(timing.value().key(), new WrapperModel.Elapsed(timing.value()));
     for (Field field : family.requiredFields()) {
-      if (!supplies.containsKey(field.key())) {
+      if (!supplies.containsKey(field.key()) && !attempted.contains(field.key())) {
         String how = field.isAttribute()
             ? field.type() == FieldType.ENUM
                 ? "fix it with @Metered(attributes = \"" + field.key() + "=...\") or take it from a parameter"

@@ -1,0 +1,10 @@
+// expect: MeteredHandlerShape 8:3 '@Metered'
+// schema: command.yaml
+package test;
+
+import dev.metered.annotations.Metered;
+
+class PrivateHandler {
+  @Metered(family = "command", attributes = {"command=ping", "command_type=slash"})
+  private void ping() {}
+}
