@@ -12,36 +12,26 @@ import java.util.regex.Pattern;
  * itself: the SDK overwrites {@code sentry.*}, {@code server.address} and {@code user.*} with its
  * own values, and {@code trace_id} and {@code span_id} name fields of the data point.
  */
-final class AttributeKeyRule implements LintRule {
+final class AttributeKeyRule extends AttributeRule {
+  AttributeKeyRule() {
+    super(DiagnosticCode.ATTRIBUTE_KEY, Severity.ERROR);
+  }
+
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
   private static final List<String> RESERVED_KEYS = List.of("server.address", "trace_id", "span_id");
   private static final List<String> RESERVED_PREFIXES = List.of("sentry.", "user.", "otel.");
 
   @Override
-  public DiagnosticCode code() {
-    return DiagnosticCode.ATTRIBUTE_KEY;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public void check(MetricsModel model, Findings findings) {
-    for (FamilyModel family : model.families()) {
-      for (Field attribute : family.attributes()) {
-        String key = attribute.key();
-        if (RESERVED_KEYS.contains(key) || RESERVED_PREFIXES.stream().anyMatch(key::startsWith)) {
-          findings.report(attribute.position(), "the attribute key '" + key + "' is the Sentry SDK's own;"
-              + " the SDK would overwrite or misread it. Rename it, for example to '"
-              + family.name() + "_" + key.replace('.', '_') + "'");
-        } else if (!KEY.matcher(key).matches()) {
-          findings.report(attribute.position(), "the attribute key '" + key + "' must be lowercase segments"
-              + " [a-z][a-z0-9_]* joined by '.'; Sentry would receive it as '"
-              + key.replaceAll("[^a-zA-Z0-9_.]", "_") + "'");
-        }
-      }
+  void check(FamilyModel family, Field attribute, Findings findings) {
+    String key = attribute.key();
+    if (RESERVED_KEYS.contains(key) || RESERVED_PREFIXES.stream().anyMatch(key::startsWith)) {
+      findings.report(attribute.position(), "the attribute key '" + key + "' is the Sentry SDK's own;"
+          + " the SDK would overwrite or misread it. Rename it, for example to '"
+          + family.name() + "_" + key.replace('.', '_') + "'");
+    } else if (!KEY.matcher(key).matches()) {
+      findings.report(attribute.position(), "the attribute key '" + key + "' must be lowercase segments"
+          + " [a-z][a-z0-9_]* joined by '.'; Sentry would receive it as '"
+          + key.replaceAll("[^a-zA-Z0-9_.]", "_") + "'");
     }
   }
 }

@@ -3,7 +3,6 @@ package dev.metered.processor.lint;
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
-import dev.metered.processor.model.FieldType;
 import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
 import java.util.ArrayList;
@@ -14,38 +13,28 @@ import java.util.List;
  * The most series one metric can have, the product of its attributes' value counts, stays
  * within a budget (10,000 by default; {@code series_budget} in the lint section).
  */
-final class CardinalityRule implements LintRule {
-  @Override
-  public DiagnosticCode code() {
-    return DiagnosticCode.CARDINALITY;
+final class CardinalityRule extends MetricRule {
+  CardinalityRule() {
+    super(DiagnosticCode.CARDINALITY, Severity.WARNING);
   }
 
   @Override
-  public Severity defaultSeverity() {
-    return Severity.WARNING;
-  }
-
-  @Override
-  public void check(MetricsModel model, Findings findings) {
+  void check(MetricsModel model, FamilyModel family, MetricModel metric, Findings findings) {
     long budget = findings.config().seriesBudget();
-    for (FamilyModel family : model.families()) {
-      for (MetricModel metric : family.metrics()) {
-        long series = 1;
-        List<String> factors = new ArrayList<>();
-        List<Field> attributes = new ArrayList<>(metric.attributes());
-        attributes.sort(Comparator.comparingLong((Field a) -> valueCount(a, metric)).reversed());
-        for (Field attribute : attributes) {
-          long count = valueCount(attribute, metric);
-          series = multiply(series, count);
-          factors.add(attribute.key() + " (" + count + ")");
-        }
-        if (series > budget) {
-          findings.report(metric.position(), "the metric '" + metric.name() + "' can have up to " + series
-              + " series, more than the budget of " + budget + "; the attributes responsible, largest"
-              + " first: " + String.join(" x ", factors) + ". Drop or narrow one, or raise series_budget"
-              + " in the lint section");
-        }
-      }
+    long series = 1;
+    List<String> factors = new ArrayList<>();
+    List<Field> attributes = new ArrayList<>(metric.attributes());
+    attributes.sort(Comparator.comparingLong((Field a) -> valueCount(a, metric)).reversed());
+    for (Field attribute : attributes) {
+      long count = valueCount(attribute, metric);
+      series = multiply(series, count);
+      factors.add(attribute.key() + " (" + count + ")");
+    }
+    if (series > budget) {
+      findings.report(metric.position(), "the metric '" + metric.name() + "' can have up to " + series
+          + " series, more than the budget of " + budget + "; the attributes responsible, largest"
+          + " first: " + String.join(" x ", factors) + ". Drop or narrow one, or raise series_budget"
+          + " in the lint section");
     }
   }
 
@@ -57,9 +46,10 @@ final class CardinalityRule implements LintRule {
       // Unbounded attributes are flagged by their own rule; here they count once.
       default -> attribute.maxValues() == null ? 1 : attribute.maxValues();
     };
-    boolean canBeAbsent = attribute.optional() && !metric.defaults().containsKey(attribute.key())
-        && attribute.type() != FieldType.BOOLEAN || attribute.optional() && attribute.type() == FieldType.BOOLEAN;
-    return canBeAbsent || attribute.omitWhen() != null && !attribute.optional() ? values + 1 : values;
+    // Absent (not given, or left out by omit_when) is one more value, unless a default fills in.
+    boolean canBeAbsent = (attribute.optional() || attribute.omitWhen() != null)
+        && !metric.defaults().containsKey(attribute.key());
+    return canBeAbsent ? values + 1 : values;
   }
 
   private static long multiply(long a, long b) {

@@ -17,15 +17,9 @@ import java.util.TreeSet;
  * attribute set, or disappeared, breaks the dashboards and alerts built on it without a sound.
  * Runs only when {@code -Ametered.catalog.previous} names the earlier catalog.
  */
-final class CatalogChangeRule implements LintRule {
-  @Override
-  public DiagnosticCode code() {
-    return DiagnosticCode.CATALOG_CHANGE;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARNING;
+final class CatalogChangeRule extends BaseRule {
+  CatalogChangeRule() {
+    super(DiagnosticCode.CATALOG_CHANGE, Severity.WARNING);
   }
 
   @Override

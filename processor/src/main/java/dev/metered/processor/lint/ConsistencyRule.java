@@ -16,15 +16,9 @@ import java.util.Objects;
  * unload, reload; of a database, query, insert, ...): each family gets its own Java enum, so the
  * value sets may differ, but not the type.
  */
-final class ConsistencyRule implements LintRule {
-  @Override
-  public DiagnosticCode code() {
-    return DiagnosticCode.INCONSISTENT_ATTRIBUTE;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
+final class ConsistencyRule extends BaseRule {
+  ConsistencyRule() {
+    super(DiagnosticCode.INCONSISTENT_ATTRIBUTE, Severity.ERROR);
   }
 
   @Override

@@ -10,27 +10,17 @@ import dev.metered.processor.model.MetricsModel;
  * A counter counts events, so it has no unit; a unit on one usually means the metric measures
  * something and should be a distribution.
  */
-final class CounterUnitRule implements LintRule {
-  @Override
-  public DiagnosticCode code() {
-    return DiagnosticCode.COUNTER_UNIT;
+final class CounterUnitRule extends MetricRule {
+  CounterUnitRule() {
+    super(DiagnosticCode.COUNTER_UNIT, Severity.WARNING);
   }
 
   @Override
-  public Severity defaultSeverity() {
-    return Severity.WARNING;
-  }
-
-  @Override
-  public void check(MetricsModel model, Findings findings) {
-    for (FamilyModel family : model.families()) {
-      for (MetricModel metric : family.metrics()) {
-        if (metric.kind() == MetricKind.COUNTER && metric.unit() != null && !metric.unit().equals("none")) {
-          findings.report(metric.unitPosition(), "the counter '" + metric.name() + "' has the unit '"
-              + metric.unit() + "'; counters count events and carry no unit. Remove the unit, or make it"
-              + " a distribution if it measures " + metric.unit() + "s");
-        }
-      }
+  void check(MetricsModel model, FamilyModel family, MetricModel metric, Findings findings) {
+    if (metric.kind() == MetricKind.COUNTER && metric.unit() != null && !metric.unit().equals("none")) {
+      findings.report(metric.unitPosition(), "the counter '" + metric.name() + "' has the unit '"
+          + metric.unit() + "'; counters count events and carry no unit. Remove the unit, or make it"
+          + " a distribution if it measures " + metric.unit() + "s");
     }
   }
 }

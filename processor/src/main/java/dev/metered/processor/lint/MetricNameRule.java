@@ -11,40 +11,30 @@ import java.util.regex.Pattern;
  * Sentry rewrites any character outside {@code [a-zA-Z0-9_.]} to {@code _}, so a name like
  * {@code bot.command-usage} would arrive as another name than the code uses.
  */
-final class MetricNameRule implements LintRule {
+final class MetricNameRule extends MetricRule {
+  MetricNameRule() {
+    super(DiagnosticCode.METRIC_NAME, Severity.ERROR);
+  }
+
   static final int MAX_LENGTH = 150;
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
 
   @Override
-  public DiagnosticCode code() {
-    return DiagnosticCode.METRIC_NAME;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public void check(MetricsModel model, Findings findings) {
-    for (FamilyModel family : model.families()) {
-      for (MetricModel metric : family.metrics()) {
-        String name = metric.name();
-        if (name.length() > MAX_LENGTH) {
-          findings.report(metric.position(), "the metric name '" + name + "' has " + name.length()
-              + " characters, more than " + MAX_LENGTH + "; shorten it");
-        } else if (!NAME.matcher(name).matches()) {
-          String fixed = name.toLowerCase().replaceAll("[^a-z0-9_.]", "_").replaceAll("\\.+", ".");
-          if (!fixed.contains(".")) {
-            fixed = model.namespace() + "." + family.name() + "." + fixed;
-          }
-          String rewritten = name.replaceAll("[^a-zA-Z0-9_.]", "_");
-          findings.report(metric.position(), "the metric name '" + name + "' must be lowercase segments"
-              + " [a-z][a-z0-9_]* joined by '.', at least two of them"
-              + (rewritten.equals(name) ? "" : "; Sentry would receive it as '" + rewritten + "'")
-              + ". Rename it, for example to '" + fixed + "'");
-        }
+  void check(MetricsModel model, FamilyModel family, MetricModel metric, Findings findings) {
+    String name = metric.name();
+    if (name.length() > MAX_LENGTH) {
+      findings.report(metric.position(), "the metric name '" + name + "' has " + name.length()
+          + " characters, more than " + MAX_LENGTH + "; shorten it");
+    } else if (!NAME.matcher(name).matches()) {
+      String fixed = name.toLowerCase().replaceAll("[^a-z0-9_.]", "_").replaceAll("\\.+", ".");
+      if (!fixed.contains(".")) {
+        fixed = model.namespace() + "." + family.name() + "." + fixed;
       }
+      String rewritten = name.replaceAll("[^a-zA-Z0-9_.]", "_");
+      findings.report(metric.position(), "the metric name '" + name + "' must be lowercase segments"
+          + " [a-z][a-z0-9_]* joined by '.', at least two of them"
+          + (rewritten.equals(name) ? "" : "; Sentry would receive it as '" + rewritten + "'")
+          + ". Rename it, for example to '" + fixed + "'");
     }
   }
 }

@@ -15,7 +15,11 @@ import java.nio.charset.StandardCharsets;
  * <p>The estimate takes the name, unit and type, the fixed fields (timestamp, value, trace and
  * span ids), every attribute at its largest, and the attributes the SDK adds itself.
  */
-final class MetricSizeRule implements LintRule {
+final class MetricSizeRule extends MetricRule {
+  MetricSizeRule() {
+    super(DiagnosticCode.METRIC_SIZE, Severity.ERROR);
+  }
+
   /** Sentry drops a metric over about this many bytes. */
   static final int LIMIT = 2048;
   /** {"timestamp":..,"type":"","name":"","value":..,"trace_id":"32","span_id":"16","unit":"","attributes":{}}. */
@@ -26,27 +30,13 @@ final class MetricSizeRule implements LintRule {
   private static final int PER_ATTRIBUTE = 32;
 
   @Override
-  public DiagnosticCode code() {
-    return DiagnosticCode.METRIC_SIZE;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public void check(MetricsModel model, Findings findings) {
-    for (FamilyModel family : model.families()) {
-      for (MetricModel metric : family.metrics()) {
-        int size = estimate(metric);
-        if (size > LIMIT) {
-          findings.report(metric.position(), "one data point of '" + metric.name() + "' can reach about "
-              + size + " bytes (attributes at their largest, with the SDK's own), over Sentry's limit of "
-              + LIMIT + ", above which it is dropped; lower the max_length of its string attributes or"
-              + " carry fewer attributes");
-        }
-      }
+  void check(MetricsModel model, FamilyModel family, MetricModel metric, Findings findings) {
+    int size = estimate(metric);
+    if (size > LIMIT) {
+      findings.report(metric.position(), "one data point of '" + metric.name() + "' can reach about "
+          + size + " bytes (attributes at their largest, with the SDK's own), over Sentry's limit of "
+          + LIMIT + ", above which it is dropped; lower the max_length of its string attributes or"
+          + " carry fewer attributes");
     }
   }
 

@@ -11,18 +11,12 @@ import java.util.List;
  * found together and never mixed with another's; nothing is named in Sentry's or
  * OpenTelemetry's own namespaces.
  */
-final class NamespaceRule implements LintRule {
+final class NamespaceRule extends BaseRule {
+  NamespaceRule() {
+    super(DiagnosticCode.NAMESPACE, Severity.ERROR);
+  }
+
   static final List<String> RESERVED = List.of("sentry", "otel");
-
-  @Override
-  public DiagnosticCode code() {
-    return DiagnosticCode.NAMESPACE;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(MetricsModel model, Findings findings) {

@@ -12,19 +12,13 @@ import java.util.List;
  * seconds and shows raw numbers. (That a family with {@code @Metered} handlers has a duration to
  * record their time in is checked at each handler, {@code MeteredHandlerNoDuration}.)
  */
-final class TimeUnitRule implements LintRule {
+final class TimeUnitRule extends BaseRule {
+  TimeUnitRule() {
+    super(DiagnosticCode.TIME_UNIT, Severity.ERROR);
+  }
+
   /** Words that say a metric or its value field is a time. */
   private static final List<String> TIME_WORDS = List.of("time", "duration", "latency", "elapsed", "delay");
-
-  @Override
-  public DiagnosticCode code() {
-    return DiagnosticCode.TIME_UNIT;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
 
   @Override
   public void check(MetricsModel model, Findings findings) {

@@ -11,28 +11,18 @@ import dev.metered.processor.model.MetricsModel;
  * ({@code max_values}): each distinct value is a new series in Sentry, and an identifier or a
  * raw path in an attribute makes series without end.
  */
-final class UnboundedAttributeRule implements LintRule {
-  @Override
-  public DiagnosticCode code() {
-    return DiagnosticCode.UNBOUNDED_ATTRIBUTE;
+final class UnboundedAttributeRule extends AttributeRule {
+  UnboundedAttributeRule() {
+    super(DiagnosticCode.UNBOUNDED_ATTRIBUTE, Severity.WARNING);
   }
 
   @Override
-  public Severity defaultSeverity() {
-    return Severity.WARNING;
-  }
-
-  @Override
-  public void check(MetricsModel model, Findings findings) {
-    for (FamilyModel family : model.families()) {
-      for (Field attribute : family.attributes()) {
-        boolean closed = attribute.type() == FieldType.ENUM || attribute.type() == FieldType.BOOLEAN;
-        if (!closed && attribute.maxValues() == null) {
-          findings.report(attribute.position(), "the " + attribute.type().keyword() + " attribute '"
-              + attribute.key() + "' has no closed value set; declare how many distinct values it takes"
-              + " ('max_values: 50'), or make it an enum. Every distinct value is a series in Sentry");
-        }
-      }
+  void check(FamilyModel family, Field attribute, Findings findings) {
+    boolean closed = attribute.type() == FieldType.ENUM || attribute.type() == FieldType.BOOLEAN;
+    if (!closed && attribute.maxValues() == null) {
+      findings.report(attribute.position(), "the " + attribute.type().keyword() + " attribute '"
+          + attribute.key() + "' has no closed value set; declare how many distinct values it takes"
+          + " ('max_values: 50'), or make it an enum. Every distinct value is a series in Sentry");
     }
   }
 }

@@ -12,7 +12,11 @@ import java.util.Map;
  * label; {@code _total} is a Prometheus habit that Sentry's counters do not need; a distribution
  * named {@code .count} is a counter in disguise.
  */
-final class UnitInNameRule implements LintRule {
+final class UnitInNameRule extends MetricRule {
+  UnitInNameRule() {
+    super(DiagnosticCode.UNIT_IN_NAME, Severity.WARNING);
+  }
+
   /** Name suffixes and the unit each one means ({@code null}: no unit, just drop it). */
   private static final Map<String, String> SUFFIXES = Map.ofEntries(
       Map.entry("_ns", "nanosecond"), Map.entry("_nanos", "nanosecond"), Map.entry("_nanoseconds", "nanosecond"),
@@ -25,35 +29,21 @@ final class UnitInNameRule implements LintRule {
       Map.entry("_total", ""));
 
   @Override
-  public DiagnosticCode code() {
-    return DiagnosticCode.UNIT_IN_NAME;
-  }
-
-  @Override
-  public Severity defaultSeverity() {
-    return Severity.WARNING;
-  }
-
-  @Override
-  public void check(MetricsModel model, Findings findings) {
-    for (FamilyModel family : model.families()) {
-      for (MetricModel metric : family.metrics()) {
-        String name = metric.name();
-        if (metric.kind() == MetricKind.DISTRIBUTION && name.endsWith(".count")) {
-          findings.report(metric.position(), "the distribution '" + name + "' is named like a counter;"
-              + " make it a counter, or name what it measures");
-          continue;
-        }
-        for (Map.Entry<String, String> suffix : SUFFIXES.entrySet()) {
-          if (name.endsWith(suffix.getKey())) {
-            String renamed = name.substring(0, name.length() - suffix.getKey().length());
-            findings.report(metric.position(), suffix.getValue().isEmpty()
-                ? "'" + name + "' ends in '_total', which Sentry's counters do not need; name it '" + renamed + "'"
-                : "'" + name + "' has its unit in the name; name it '" + renamed + "' with 'unit: "
-                    + suffix.getValue() + "'");
-            break;
-          }
-        }
+  void check(MetricsModel model, FamilyModel family, MetricModel metric, Findings findings) {
+    String name = metric.name();
+    if (metric.kind() == MetricKind.DISTRIBUTION && name.endsWith(".count")) {
+      findings.report(metric.position(), "the distribution '" + name + "' is named like a counter;"
+          + " make it a counter, or name what it measures");
+      return;
+    }
+    for (Map.Entry<String, String> suffix : SUFFIXES.entrySet()) {
+      if (name.endsWith(suffix.getKey())) {
+        String renamed = name.substring(0, name.length() - suffix.getKey().length());
+        findings.report(metric.position(), suffix.getValue().isEmpty()
+            ? "'" + name + "' ends in '_total', which Sentry's counters do not need; name it '" + renamed + "'"
+            : "'" + name + "' has its unit in the name; name it '" + renamed + "' with 'unit: "
+                + suffix.getValue() + "'");
+        break;
       }
     }
   }

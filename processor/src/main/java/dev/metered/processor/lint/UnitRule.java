@@ -7,32 +7,22 @@ import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
 
 /** Units are Sentry's: any other unit arrives as {@code none}, and the dashboard loses it. */
-final class UnitRule implements LintRule {
-  @Override
-  public DiagnosticCode code() {
-    return DiagnosticCode.UNKNOWN_UNIT;
+final class UnitRule extends MetricRule {
+  UnitRule() {
+    super(DiagnosticCode.UNKNOWN_UNIT, Severity.ERROR);
   }
 
   @Override
-  public Severity defaultSeverity() {
-    return Severity.ERROR;
-  }
-
-  @Override
-  public void check(MetricsModel model, Findings findings) {
-    for (FamilyModel family : model.families()) {
-      for (MetricModel metric : family.metrics()) {
-        String unit = metric.unit();
-        if (unit == null || Units.isKnown(unit)) {
-          continue;
-        }
-        String meant = Units.meant(unit);
-        String suggestion = meant != null ? "; did you mean '" + meant + "'?" : Suggestions.didYouMean(unit, Units.all());
-        findings.report(metric.unitPosition(), "'" + unit + "' is not a unit Sentry knows, so the metric '"
-            + metric.name() + "' would show as 'none'" + (suggestion.isEmpty() ? "." : suggestion) + " Sentry's units: durations "
-            + String.join(", ", Units.DURATION) + "; information " + String.join(", ", Units.INFORMATION)
-            + "; fractions " + String.join(", ", Units.FRACTION) + "; or none");
-      }
+  void check(MetricsModel model, FamilyModel family, MetricModel metric, Findings findings) {
+    String unit = metric.unit();
+    if (unit == null || Units.isKnown(unit)) {
+      return;
     }
+    String meant = Units.meant(unit);
+    String suggestion = meant != null ? "; did you mean '" + meant + "'?" : Suggestions.didYouMean(unit, Units.all());
+    findings.report(metric.unitPosition(), "'" + unit + "' is not a unit Sentry knows, so the metric '"
+        + metric.name() + "' would show as 'none'" + (suggestion.isEmpty() ? "." : suggestion) + " Sentry's units: durations "
+        + String.join(", ", Units.DURATION) + "; information " + String.join(", ", Units.INFORMATION)
+        + "; fractions " + String.join(", ", Units.FRACTION) + "; or none");
   }
 }
