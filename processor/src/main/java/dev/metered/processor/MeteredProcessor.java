@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -320,22 +321,29 @@ public final class MeteredProcessor extends AbstractProcessor {
         .getTypeElement("javax.annotation.processing.Generated") != null;
     RecorderWriter writer = new RecorderWriter(generatedAvailable);
     Diagnostics diagnostics = new Diagnostics();
+    // Only the compilation's own sources can clash with a recorder's name. (Looking each name
+    // up with Elements.getTypeElement would search every module for classes that do not exist
+    // yet: measurably slow with a hundred families. Recorders compiled earlier were handled by
+    // recordersCompiledBefore.)
+    Map<String, Element> sources = new HashMap<>();
+    for (Element root : round.getRootElements()) {
+      if (root instanceof TypeElement type) {
+        sources.put(type.getQualifiedName().toString(), type);
+      }
+    }
+    Map<String, Element[]> origins = originatingElements(handlers);
     for (FamilyModel family : model.families()) {
       String name = model.javaPackage() + "." + family.recorderName();
-      TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
-      if (existing != null) {
-        if (round.getRootElements().contains(existing)) {
-          diagnostics.error(DiagnosticCode.DUPLICATE_NAME, existing, null, null, null,
-              "the schema's family '" + family.name() + "' generates " + name
-                  + ", and this class has that name already; rename one of them");
-        }
-        // Otherwise it was compiled before (main classes seen from a test compilation): it is
-        // the same recorder, so it is not generated twice.
+      if (sources.containsKey(name)) {
+        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, sources.get(name), null, null, null,
+            "the schema's family '" + family.name() + "' generates " + name
+                + ", and this class has that name already; rename one of them");
         continue;
       }
       JavaFile file = writer.write(model, family);
       try {
-        JavaFileObject source = processingEnv.getFiler().createSourceFile(name, originatingElements(family, handlers));
+        JavaFileObject source = processingEnv.getFiler().createSourceFile(
+            name, origins.getOrDefault(family.name(), new Element[0]));
         try (Writer out = source.openWriter()) {
           file.writeTo(out);
         }
@@ -365,15 +373,21 @@ public final class MeteredProcessor extends AbstractProcessor {
     }
   }
 
-  /** The classes of the family's handlers: what the recorder depends on besides the schema. */
-  private static Element[] originatingElements(FamilyModel family, List<HandlerSite> handlers) {
-    Set<Element> types = new LinkedHashSet<>();
+  /**
+   * The classes of each family's handlers, by family: what a recorder depends on besides the
+   * schema, for incremental builds.
+   */
+  private static Map<String, Element[]> originatingElements(List<HandlerSite> handlers) {
+    Map<String, Set<Element>> byFamily = new HashMap<>();
     for (HandlerSite handler : handlers) {
-      if (family.name().equals(handler.family())) {
-        types.add(handler.method().getEnclosingElement());
+      if (handler.family() != null) {
+        byFamily.computeIfAbsent(handler.family(), family -> new LinkedHashSet<>())
+            .add(handler.method().getEnclosingElement());
       }
     }
-    return types.toArray(new Element[0]);
+    Map<String, Element[]> origins = new HashMap<>();
+    byFamily.forEach((family, types) -> origins.put(family, types.toArray(new Element[0])));
+    return origins;
   }
 
   private void print(Diagnostics diagnostics) {

@@ -127,6 +127,17 @@ class SchemaErrorTest {
   }
 
   @Test
+  void aUserClassWithARecordersNameIsAnError() {
+    JavaFileObject clash = Compilations.source("test.metrics.CommandMetrics", """
+        package test.metrics;
+        public class CommandMetrics {}
+        """);
+    Compilation compilation = Compilations.compile(dir, VALID, clash);
+    assertThat(Compilations.onlyError(compilation, "MeteredDuplicateName").getMessage(Locale.ROOT))
+        .contains("generates test.metrics.CommandMetrics", "rename one of them");
+  }
+
+  @Test
   void anEmojiAtAnyOffsetIsRead() {
     // snakeyaml-engine 2.10 once failed when a surrogate pair straddled its 1024-character read
     // buffer; shifting the emojis by one character puts a pair across every boundary once.
