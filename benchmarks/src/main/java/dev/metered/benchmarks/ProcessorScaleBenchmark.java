@@ -101,7 +101,7 @@ public class ProcessorScaleBenchmark {
   private SyntheticProject project;
   private String classPath;
   private String processorPath;
-  /** The recorders' sources, generated once, for the variant without the processor. */
+  /** The recorders' and wrappers' sources, generated once, for the variant without the processor. */
   private List<Path> generatedRecorders;
   private Path output;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -126,8 +126,10 @@ public class ProcessorScaleBenchmark {
       try (Stream<Path> files = Files.walk(generated.resolve("sources"))) {
         generatedRecorders = files.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
       }
-      if (generatedRecorders.size() != SyntheticProject.FAMILIES) {
-        throw new IllegalStateException("expected " + SyntheticProject.FAMILIES + " recorders, the processor wrote "
+      // A recorder per family and a wrapper per handler class.
+      int expected = SyntheticProject.FAMILIES + SyntheticProject.FAMILIES * SyntheticProject.HANDLER_CLASSES_PER_FAMILY;
+      if (generatedRecorders.size() != expected) {
+        throw new IllegalStateException("expected " + expected + " generated sources, the processor wrote "
             + generatedRecorders.size());
       }
       heap.before = HeapSampler.liveHeap();

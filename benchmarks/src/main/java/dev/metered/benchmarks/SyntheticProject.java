@@ -176,7 +176,7 @@ public final class SyntheticProject {
     y.append("        type: double\n");
     y.append("        optional: true\n");
     y.append("        description: How long the request waited in the queue, in milliseconds.\n");
-    y.append("      backlog: {type: double, description: Requests waiting when this one finished.}\n");
+    y.append("      backlog: {type: double, optional: true, description: Requests waiting when this one finished.}\n");
     y.append("      items: {type: integer, optional: true, description: Items the request touched.}\n");
     y.append("    metrics:\n");
     // 1-3: distributions of a time, with a duration unit.
@@ -255,7 +255,8 @@ public final class SyntheticProject {
     j.append("import java.util.stream.Collectors;\n\n");
     j.append("/** The ").append(c == 0 ? "catalog" : "report").append(" handlers of service ").append(f)
         .append(" (family {@code ").append(family).append("}). */\n");
-    j.append("public final class ").append(className).append(" {\n");
+    // Not final: every class with @Metered methods gets a generated subclass.
+    j.append("public class ").append(className).append(" {\n");
     j.append("  private static final int LIMIT = ").append(16 + f % 7).append(";\n\n");
     j.append("  private final Map<String, List<String>> index = new LinkedHashMap<>();\n");
     j.append("  private final ").append(recorder).append(" metrics;\n");
@@ -301,9 +302,6 @@ public final class SyntheticProject {
     j.append("    }\n");
     j.append("    return key.length() > LIMIT ? key.substring(0, LIMIT) : key.toString();\n");
     j.append("  }\n\n");
-    j.append("  private static Region region(String code) {\n");
-    j.append("    return Region.fromWireValue(code.toLowerCase(Locale.ROOT)).orElse(Region.EU);\n");
-    j.append("  }\n\n");
     j.append("  private static double millisSince(long start) {\n");
     j.append("    return (System.nanoTime() - start) / 1_000_000.0;\n");
     j.append("  }\n");
@@ -326,20 +324,20 @@ public final class SyntheticProject {
     j.append('\n');
     switch (h) {
       case 0 -> {
-        j.append("  @Metered(family = \"").append(family).append("\", attributes = \"operation=").append(operation)
-            .append("\")\n");
-        j.append("  public String ").append(method).append("(@Attr(\"region\") String regionCode, String name) {\n");
+        j.append("  @Metered(family = \"").append(family).append("\", attributes = {\"operation=").append(operation)
+            .append("\", \"tier=free\"})\n");
+        j.append("  public String ").append(method).append("(@Attr(\"region\") Region region, String name) {\n");
         j.append("    long start = System.nanoTime();\n");
         j.append("    calls++;\n");
         j.append("    String key = normalise(name);\n");
         j.append("    index.computeIfAbsent(key, k -> new ArrayList<>()).add(name);\n");
-        record(j, constant, "region(regionCode)", "true", "null", "index.size()", positional);
+        record(j, constant, "region", "true", "null", "index.size()", positional);
         j.append("    return key;\n");
         j.append("  }\n");
       }
       case 1 -> {
         j.append("  @Metered(family = \"").append(family).append("\", attributes = {\"operation=").append(operation)
-            .append("\", \"tier=pro\"})\n");
+            .append("\", \"tier=pro\", \"region=us\"})\n");
         j.append("  public List<String> ").append(method).append("(String prefix) {\n");
         j.append("    long start = System.nanoTime();\n");
         j.append("    calls++;\n");
@@ -354,8 +352,8 @@ public final class SyntheticProject {
         j.append("  }\n");
       }
       case 2 -> {
-        j.append("  @Metered(family = \"").append(family).append("\", attributes = \"operation=").append(operation)
-            .append("\")\n");
+        j.append("  @Metered(family = \"").append(family).append("\", attributes = {\"operation=").append(operation)
+            .append("\", \"tier=team\", \"region=apac\"})\n");
         j.append("  public Optional<String> ").append(method).append("(String name, String replacement) {\n");
         j.append("    long start = System.nanoTime();\n");
         j.append("    calls++;\n");
@@ -373,9 +371,9 @@ public final class SyntheticProject {
         j.append("  }\n");
       }
       default -> {
-        j.append("  @Metered(family = \"").append(family).append("\", attributes = \"operation=").append(operation)
-            .append("\")\n");
-        j.append("  public int ").append(method).append("(@Attr(\"region\") String regionCode, List<String> names) {\n");
+        j.append("  @Metered(family = \"").append(family).append("\", attributes = {\"operation=").append(operation)
+            .append("\", \"tier=enterprise\"})\n");
+        j.append("  public int ").append(method).append("(@Attr(\"region\") Region region, List<String> names) {\n");
         j.append("    long start = System.nanoTime();\n");
         j.append("    calls++;\n");
         j.append("    int removed = 0;\n");
@@ -383,7 +381,7 @@ public final class SyntheticProject {
         j.append("      List<String> gone = index.remove(normalise(name));\n");
         j.append("      removed += gone == null ? 0 : gone.size();\n");
         j.append("    }\n");
-        record(j, constant, "region(regionCode)", "removed > 0", "null", "removed", positional);
+        record(j, constant, "region", "removed > 0", "null", "removed", positional);
         j.append("    return removed;\n");
         j.append("  }\n");
       }
@@ -394,14 +392,15 @@ public final class SyntheticProject {
       String items, boolean positional) {
     if (positional) {
       j.append("    metrics.record(Operation.").append(operation).append(", ").append(region).append(", tier, ")
-          .append(success).append(", millisSince(start), index.size());\n");
+          .append(success).append(", millisSince(start));\n");
     } else {
       j.append("    ").append("metrics.event(Operation.").append(operation).append(", ").append(region)
-          .append(", tier, ").append(success).append(", millisSince(start), index.size())\n");
+          .append(", tier, ").append(success).append(", millisSince(start))\n");
       if (!errorType.equals("null")) {
         j.append("        .errorType(").append(errorType).append(")\n");
       }
       j.append("        .queueTime(0.5 * calls)\n");
+      j.append("        .backlog(index.size())\n");
       j.append("        .items(").append(items).append(")\n");
       j.append("        .record();\n");
     }
