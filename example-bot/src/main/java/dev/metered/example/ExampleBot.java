@@ -36,7 +36,7 @@ import dev.metered.example.services.PrefixResolver;
 import dev.metered.example.services.ReminderDelivery;
 import dev.metered.example.services.ReminderService;
 import dev.metered.example.services.TldrService;
-import dev.metered.example.tasks.CacheWarmupTask_Metered;
+import dev.metered.example.services.CacheWarmupTask_Metered;
 import dev.metered.example.tasks.CleanupTask_Metered;
 import dev.metered.example.tasks.TaskRunner;
 import java.net.http.HttpClient;

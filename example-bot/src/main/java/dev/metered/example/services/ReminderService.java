@@ -1,7 +1,6 @@
 package dev.metered.example.services;
 
 import dev.metered.example.db.ReminderRepository;
-import dev.metered.example.tasks.ReminderDispatchTask_Metered;
 import dev.metered.example.tasks.TaskRunner;
 import java.time.Clock;
 import java.time.Duration;

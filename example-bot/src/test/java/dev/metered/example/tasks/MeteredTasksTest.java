@@ -11,6 +11,8 @@ import dev.metered.example.api.stub.FaultPlan;
 import dev.metered.example.api.stub.StubApiServer;
 import dev.metered.example.cache.MeteredCache;
 import dev.metered.example.db.ReminderRepository;
+import dev.metered.example.services.CacheWarmupTask_Metered;
+import dev.metered.example.services.ReminderDispatchTask_Metered;
 import dev.metered.example.db.TestDatabase;
 import dev.metered.example.metrics.ApiMetrics;
 import dev.metered.example.metrics.ApiMetrics.Service;

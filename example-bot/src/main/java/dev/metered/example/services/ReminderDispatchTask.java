@@ -1,7 +1,7 @@
-package dev.metered.example.tasks;
+package dev.metered.example.services;
 
 import dev.metered.annotations.Metered;
-import dev.metered.example.services.ReminderDelivery;
+import dev.metered.example.tasks.TaskBody;
 import java.util.Objects;
 
 /**
