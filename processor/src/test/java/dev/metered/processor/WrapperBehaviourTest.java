@@ -241,6 +241,25 @@ class WrapperBehaviourTest {
   }
 
   @Test
+  void theWrapperHasTheOriginalsVisibility() throws Exception {
+    Compilation compilation = Compilations.compile(dir, SCHEMA, Compilations.source("test.Hidden", """
+        package test;
+
+        import dev.metered.annotations.Metered;
+
+        class Hidden {
+          @Metered(family = "command", attributes = {"command=ping", "command_type=slash"})
+          void ping() {}
+        }
+        """));
+    assertThat(compilation.status()).as(Compilations.describe(compilation)).isEqualTo(Compilation.Status.SUCCESS);
+    String wrapper = compilation.generatedSourceFile("test.Hidden_Metered").orElseThrow().getCharContent(true).toString();
+    assertThat(wrapper).contains("\nclass Hidden_Metered extends Hidden {").doesNotContain("public class");
+    assertThat(classes.loadClass("test.Commands_Metered").getModifiers() & java.lang.reflect.Modifier.PUBLIC)
+        .as("a public original's wrapper is public").isNotZero();
+  }
+
+  @Test
   void theWrapperIsTheOriginalTypeAndDoesItsWork() throws Exception {
     Object commands = driver().apply("commands");
     assertThat(classes.loadClass("test.Commands")).isAssignableFrom(commands.getClass());

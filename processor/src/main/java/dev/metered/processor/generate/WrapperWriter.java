@@ -37,8 +37,10 @@ public final class WrapperWriter {
 
   public JavaFile write(WrapperModel model) {
     TypeSpec.Builder type = TypeSpec.classBuilder(model.wrapper())
-        .addModifiers(Modifier.PUBLIC)
         .addTypeVariables(model.typeVariables());
+    if (model.isPublic()) {
+      type.addModifiers(Modifier.PUBLIC);
+    }
     if (model.isAbstract()) {
       type.addModifiers(Modifier.ABSTRACT);
     }
@@ -59,7 +61,7 @@ public final class WrapperWriter {
               + "{@code new $T(implementation)}.\n", model.original(), methods, model.wrapper())
           .addField(model.originalType(), "delegate", Modifier.PRIVATE, Modifier.FINAL)
           .addMethod(MethodSpec.constructorBuilder()
-              .addModifiers(Modifier.PUBLIC)
+              .addModifiers(model.isPublic() ? new Modifier[] {Modifier.PUBLIC} : new Modifier[0])
               .addJavadoc("Records around {@code delegate}'s @Metered methods.\n")
               .addParameter(model.originalType(), "delegate")
               .addStatement("this.delegate = $T.requireNonNull(delegate, $S)", Objects.class, "delegate")

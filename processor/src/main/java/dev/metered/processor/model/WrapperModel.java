@@ -19,6 +19,8 @@ import java.util.List;
  * @param typeVariables the original's type variables, repeated on the wrapper
  * @param isInterface whether to generate a delegating decorator rather than a subclass
  * @param isAbstract whether the original class is abstract (so is its wrapper)
+ * @param isPublic whether the original is public (the wrapper is public only then, so that it
+ *     never shows a type its users cannot see)
  * @param constructors the original's accessible constructors, mirrored by the subclass
  * @param methods the {@code @Metered} methods
  * @param delegated for an interface, the other methods the decorator passes to its delegate
@@ -30,6 +32,7 @@ public record WrapperModel(
     List<TypeVariableName> typeVariables,
     boolean isInterface,
     boolean isAbstract,
+    boolean isPublic,
     List<MethodSpec> constructors,
     List<WrappedMethod> methods,
     List<MethodSpec> delegated) {

@@ -173,7 +173,8 @@ public final class WrapperModelBuilder {
       return Optional.empty();
     }
     return Optional.of(new WrapperModel(original, wrapper, originalType, typeVariables, isInterface,
-        type.getModifiers().contains(Modifier.ABSTRACT) && !isInterface, constructors, methods, delegated));
+        type.getModifiers().contains(Modifier.ABSTRACT) && !isInterface,
+        type.getModifiers().contains(Modifier.PUBLIC), constructors, methods, delegated));
   }
 
   private Optional<WrapperModel.WrappedMethod> plan(
