@@ -317,9 +317,7 @@ public final class MeteredProcessor extends AbstractProcessor {
   }
 
   private void write(MetricsModel model, List<HandlerSite> handlers, RoundEnvironment round) {
-    boolean generatedAvailable = processingEnv.getElementUtils()
-        .getTypeElement("javax.annotation.processing.Generated") != null;
-    RecorderWriter writer = new RecorderWriter(generatedAvailable);
+    RecorderWriter writer = new RecorderWriter(generatedAnnotationAvailable());
     Diagnostics diagnostics = new Diagnostics();
     // Only the compilation's own sources can clash with a recorder's name. (Looking each name
     // up with Elements.getTypeElement would search every module for classes that do not exist

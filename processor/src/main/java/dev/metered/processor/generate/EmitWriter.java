@@ -59,11 +59,12 @@ final class EmitWriter {
 
   MethodSpec method() {
     MethodSpec.Builder method = MethodSpec.methodBuilder(name()).addModifiers(Modifier.PRIVATE);
-    Set<String> taken = new HashSet<>();
+    Set<String> parameterNames = new HashSet<>();
     for (Parameter parameter : parameters()) {
       method.addParameter(parameter.type(), parameter.name());
-      taken.add(parameter.name());
+      parameterNames.add(parameter.name());
     }
+    LocalNames names = new LocalNames(parameterNames);
     method.beginControlFlow("if (!this.sink.isEnabled())")
         .addStatement("return")
         .endControlFlow();
@@ -72,7 +73,7 @@ final class EmitWriter {
     for (MetricModel metric : family.metrics()) {
       CodeBlock set = attributeSet(metric);
       if (metric.conditions().isEmpty() && !sharedSets.containsKey(set.toString())) {
-        String local = localName(metric, taken);
+        String local = localName(metric, names);
         sharedSets.put(set.toString(), local);
         method.addStatement("$T $N = $L", RuntimeTypes.ATTRIBUTES, local, set);
       }
@@ -94,7 +95,7 @@ final class EmitWriter {
             .endControlFlow();
       }
     }
-    String failure = unique("failure", taken);
+    String failure = names.unique("failure");
     method.nextControlFlow("catch ($T $N)", RuntimeException.class, failure)
         .addComment("A recorder never throws into its caller; see RecordingFailures.")
         .addStatement("$T.report($S, $N)", RuntimeTypes.RECORDING_FAILURES, recorder.simpleName(), failure)
@@ -123,18 +124,10 @@ final class EmitWriter {
         .build();
   }
 
-  private String localName(MetricModel metric, Set<String> taken) {
+  private String localName(MetricModel metric, LocalNames names) {
     boolean allAttributes = metric.attributes().equals(family.attributes()) && metric.defaults().isEmpty();
     String base = allAttributes ? "attributes" : JavaNames.memberName(
         metric.constantName().toLowerCase()) + "Attributes";
-    return unique(base, taken);
-  }
-
-  private static String unique(String base, Set<String> taken) {
-    String name = base;
-    while (!taken.add(name)) {
-      name = name + "_";
-    }
-    return name;
+    return names.unique(base);
   }
 }

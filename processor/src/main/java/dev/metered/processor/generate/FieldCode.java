@@ -6,6 +6,7 @@ import com.squareup.javapoet.TypeName;
 import dev.metered.processor.model.Condition;
 import dev.metered.processor.model.Field;
 import dev.metered.processor.model.FieldType;
+import dev.metered.processor.model.JavaNames;
 
 /**
  * The Java for one field inside a recorder: its types, how to tell whether it was given, its
@@ -72,7 +73,7 @@ final class FieldCode {
 
   /** The constant holding a boolean attribute's value. */
   String booleanConstant(boolean value) {
-    return JavaNamesForCode.upper(field.key()) + (value ? "_TRUE" : "_FALSE");
+    return JavaNames.constantName(field.key()) + (value ? "_TRUE" : "_FALSE");
   }
 
   /** The expression of the field's attribute, assuming it was given. */

@@ -89,7 +89,7 @@ public final class WrapperWriter {
     for (ParameterSpec parameter : signature.parameters) {
       taken.add(parameter.name);
     }
-    Names names = new Names(taken);
+    LocalNames names = new LocalNames(taken);
     String start = names.unique("startNanos");
     String failure = names.unique("failure");
     String arguments = signature.parameters.stream().map(p -> p.name).collect(Collectors.joining(", "));
@@ -202,22 +202,5 @@ public final class WrapperWriter {
     String divisor = nanosPerUnit == 1.0 ? "1.0" : nanosPerUnit == 1e3 ? "1e3" : nanosPerUnit == 1e6 ? "1e6"
         : nanosPerUnit == 1e9 ? "1e9" : String.valueOf(nanosPerUnit);
     return CodeBlock.of("($T.nanoTime() - $N) / $L", System.class, start, divisor);
-  }
-
-  /** Local names that do not clash with the method's parameters. */
-  private static final class Names {
-    private final Set<String> taken;
-
-    Names(Set<String> taken) {
-      this.taken = taken;
-    }
-
-    String unique(String base) {
-      String name = base;
-      while (!taken.add(name)) {
-        name = name + "_";
-      }
-      return name;
-    }
   }
 }
