@@ -2,10 +2,10 @@ package dev.metered.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.metered.example.e2e.ReceivedMetric;
-import dev.metered.example.e2e.SentryReceiver;
 import dev.metered.runtime.MeteredRuntime;
 import dev.metered.runtime.SentrySink;
+import dev.metered.runtime.e2e.ReceivedMetric;
+import dev.metered.runtime.e2e.SentryReceiver;
 import io.sentry.Sentry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

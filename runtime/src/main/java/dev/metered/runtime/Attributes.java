@@ -67,6 +67,13 @@ public final class Attributes {
     return null;
   }
 
+  /** These attributes followed by {@code attribute}. */
+  public Attributes with(Attribute attribute) {
+    Attribute[] extended = Arrays.copyOf(attributes, attributes.length + 1);
+    extended[attributes.length] = java.util.Objects.requireNonNull(attribute, "attribute");
+    return new Attributes(extended);
+  }
+
   /** The attributes as an unmodifiable list. */
   public List<Attribute> asList() {
     return Collections.unmodifiableList(Arrays.asList(attributes));

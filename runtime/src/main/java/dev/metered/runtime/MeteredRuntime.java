@@ -5,18 +5,55 @@ import java.util.Objects;
 /**
  * The process-wide sink that generated recorders use unless they are given one.
  *
- * <p>It is {@link SentrySink} by default. Tests, or applications that route metrics elsewhere,
- * replace it with {@link #setGlobalSink(MetricSink)}; recorders created before the change follow
- * it, because they hold the global sink's forwarder rather than its current target.
+ * <p>It forwards to the {@link #defaultSink() default sink}, a {@link DeliverySink} sending to
+ * Sentry with {@link MeteredOptions#defaults()}, until {@link #configure} gives it other
+ * options. Tests, or applications that route metrics elsewhere, replace the target with
+ * {@link #setGlobalSink(MetricSink)}; recorders created before any change follow it, because they
+ * hold the global sink's forwarder rather than its current target.
+ *
+ * <pre>{@code
+ * Sentry.init(options -> options.setDsn(dsn));
+ * MeteredRuntime.configure(MeteredOptions.builder().flushInterval(Duration.ofSeconds(30)).build());
+ * ...
+ * MeteredRuntime.close(); // or let JVM shutdown, or Sentry.close(), send the last aggregates
+ * }</pre>
  */
 public final class MeteredRuntime {
-  private static final ForwardingSink GLOBAL = new ForwardingSink(SentrySink.instance());
+  private static final Object LOCK = new Object();
+  private static DeliverySink defaultSink = new DeliverySink(MeteredOptions.defaults());
+  private static final ForwardingSink GLOBAL = new ForwardingSink(defaultSink);
 
   private MeteredRuntime() {}
 
-  /** The global sink: forwards to whatever {@link #setGlobalSink} last set, Sentry by default. */
+  /** The global sink: forwards to whatever {@link #setGlobalSink} last set, the default sink at first. */
   public static MetricSink globalSink() {
     return GLOBAL;
+  }
+
+  /** The delivery sink to Sentry that the global sink forwards to unless told otherwise. */
+  public static DeliverySink defaultSink() {
+    synchronized (LOCK) {
+      return defaultSink;
+    }
+  }
+
+  /**
+   * Replaces the default sink with one made with {@code options}. The previous one is closed
+   * first, so what it aggregated is sent. If the global sink forwarded to it, it forwards to the
+   * new one.
+   */
+  public static DeliverySink configure(MeteredOptions options) {
+    DeliverySink replacement = new DeliverySink(options);
+    DeliverySink previous;
+    synchronized (LOCK) {
+      previous = defaultSink;
+      defaultSink = replacement;
+      if (GLOBAL.target == previous) {
+        GLOBAL.target = replacement;
+      }
+    }
+    previous.close();
+    return replacement;
   }
 
   /** Sends what recorders using the global sink record to {@code sink} from now on. */
@@ -24,9 +61,24 @@ public final class MeteredRuntime {
     GLOBAL.target = Objects.requireNonNull(sink, "sink");
   }
 
-  /** Sends what recorders using the global sink record to Sentry again. */
+  /** Sends what recorders using the global sink record to the default sink again. */
   public static void resetGlobalSink() {
-    GLOBAL.target = SentrySink.instance();
+    GLOBAL.target = defaultSink();
+  }
+
+  /** What the default sink has sent, sampled and dropped so far. */
+  public static DeliveryStats stats() {
+    return defaultSink().stats();
+  }
+
+  /**
+   * Closes the default sink: sends the last aggregates, flushes Sentry and logs what was
+   * dropped. Call it before {@code Sentry.close()}, or rely on JVM shutdown or on Sentry's
+   * close, both of which send the aggregates too. Recording afterwards does nothing; {@link
+   * #configure} makes a new default sink.
+   */
+  public static void close() {
+    defaultSink().close();
   }
 
   private static final class ForwardingSink implements MetricSink {
@@ -44,6 +96,16 @@ public final class MeteredRuntime {
     @Override
     public void record(Metric metric, double value, Attributes attributes) {
       target.record(metric, value, attributes);
+    }
+
+    @Override
+    public void record(Series series, double value) {
+      target.record(series, value);
+    }
+
+    @Override
+    public void flush(java.time.Duration timeout) {
+      target.flush(timeout);
     }
 
     @Override

@@ -1,20 +1,32 @@
 package dev.metered.runtime;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A metric as the schema declares it: name, type and unit. Generated recorders hold one
- * constant per metric, so no metric name is built at run time.
+ * A metric as the schema declares it: name, type, unit, family and delivery mode. Generated
+ * recorders hold one constant per metric, so no metric name is built at run time.
+ *
+ * <p>Each metric gets a small number of its own when it is created ({@link #id()}), by which
+ * the runtime finds its state in an array instead of a hash map.
  */
 public final class Metric {
+  private static final AtomicInteger NEXT_ID = new AtomicInteger();
+
   private final String name;
   private final MetricType type;
   private final String unit;
+  private final String family;
+  private final DeliveryMode delivery;
+  private final int id;
 
-  private Metric(String name, MetricType type, String unit) {
+  private Metric(String name, MetricType type, String unit, String family, DeliveryMode delivery) {
     this.name = Objects.requireNonNull(name, "name");
     this.type = Objects.requireNonNull(type, "type");
     this.unit = unit;
+    this.family = family;
+    this.delivery = Objects.requireNonNull(delivery, "delivery");
+    this.id = NEXT_ID.getAndIncrement();
   }
 
   /**
@@ -24,7 +36,19 @@ public final class Metric {
    * @param unit Sentry's unit name, or {@code null} for none
    */
   public static Metric counter(String name, String unit) {
-    return new Metric(name, MetricType.COUNTER, unit);
+    return new Metric(name, MetricType.COUNTER, unit, null, DeliveryMode.AUTO);
+  }
+
+  /**
+   * A counter of a schema family, delivered as the schema says.
+   *
+   * @param name the metric's full name
+   * @param unit Sentry's unit name, or {@code null} for none
+   * @param family the schema family it belongs to, for example {@code command}
+   * @param delivery how its data points reach Sentry unless {@link MeteredOptions} says otherwise
+   */
+  public static Metric counter(String name, String unit, String family, DeliveryMode delivery) {
+    return new Metric(name, MetricType.COUNTER, unit, family, delivery);
   }
 
   /**
@@ -34,7 +58,19 @@ public final class Metric {
    * @param unit Sentry's unit name, for example {@code millisecond}, or {@code null} for none
    */
   public static Metric distribution(String name, String unit) {
-    return new Metric(name, MetricType.DISTRIBUTION, unit);
+    return new Metric(name, MetricType.DISTRIBUTION, unit, null, DeliveryMode.AUTO);
+  }
+
+  /**
+   * A distribution of a schema family, delivered as the schema says.
+   *
+   * @param name the metric's full name
+   * @param unit Sentry's unit name, or {@code null} for none
+   * @param family the schema family it belongs to, for example {@code command}
+   * @param delivery how its data points reach Sentry unless {@link MeteredOptions} says otherwise
+   */
+  public static Metric distribution(String name, String unit, String family, DeliveryMode delivery) {
+    return new Metric(name, MetricType.DISTRIBUTION, unit, family, delivery);
   }
 
   /**
@@ -44,7 +80,19 @@ public final class Metric {
    * @param unit Sentry's unit name, or {@code null} for none
    */
   public static Metric gauge(String name, String unit) {
-    return new Metric(name, MetricType.GAUGE, unit);
+    return new Metric(name, MetricType.GAUGE, unit, null, DeliveryMode.AUTO);
+  }
+
+  /**
+   * A gauge of a schema family, delivered as the schema says.
+   *
+   * @param name the metric's full name
+   * @param unit Sentry's unit name, or {@code null} for none
+   * @param family the schema family it belongs to, for example {@code command}
+   * @param delivery how its data points reach Sentry unless {@link MeteredOptions} says otherwise
+   */
+  public static Metric gauge(String name, String unit, String family, DeliveryMode delivery) {
+    return new Metric(name, MetricType.GAUGE, unit, family, delivery);
   }
 
   /** The metric's full name as Sentry shows it. */
@@ -60,6 +108,21 @@ public final class Metric {
   /** Sentry's unit name, or {@code null} when the metric has none. */
   public String unit() {
     return unit;
+  }
+
+  /** The schema family the metric belongs to, or {@code null} when it was made without one. */
+  public String family() {
+    return family;
+  }
+
+  /** The delivery mode the schema declares ({@link DeliveryMode#AUTO} when it declares none). */
+  public DeliveryMode delivery() {
+    return delivery;
+  }
+
+  /** A number unique to this metric object in this process, small and dense from 0. */
+  public int id() {
+    return id;
   }
 
   @Override

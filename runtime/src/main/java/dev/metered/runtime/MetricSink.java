@@ -1,11 +1,14 @@
 package dev.metered.runtime;
 
+import java.time.Duration;
+
 /**
  * Where generated recorders send data points.
  *
- * <p>The default is {@link SentrySink}, reached through {@link MeteredRuntime#globalSink()}.
- * An implementation should not throw; generated recorders catch what it throws all the same,
- * so that recording never fails the caller.
+ * <p>The default is {@link MeteredRuntime#defaultSink()}: a {@link DeliverySink} that applies
+ * each metric's {@link DeliveryMode} and sends to Sentry through {@link SentrySink}. An
+ * implementation should not throw; generated recorders catch what it throws all the same, so
+ * that recording never fails the caller.
  */
 public interface MetricSink {
 
@@ -25,4 +28,20 @@ public interface MetricSink {
    * @param attributes the data point's attributes, in the schema's order
    */
   void record(Metric metric, double value, Attributes attributes);
+
+  /**
+   * Records one data point of a series. Generated recorders call this for attribute sets known
+   * at compile time; a sink can use the series' prebuilt attributes and its position in its
+   * {@link SeriesTable} instead of looking at the attributes. By default the same as
+   * {@code record(series.metric(), value, series.attributes())}.
+   */
+  default void record(Series series, double value) {
+    record(series.metric(), value, series.attributes());
+  }
+
+  /**
+   * Sends what the sink holds back and waits at most {@code timeout} for it to leave. Does
+   * nothing by default.
+   */
+  default void flush(Duration timeout) {}
 }

@@ -1,42 +1,86 @@
 package dev.metered.runtime;
 
+import io.sentry.IScopes;
 import io.sentry.Sentry;
 import io.sentry.metrics.IMetricsApi;
 import io.sentry.metrics.SentryMetricsParameters;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
- * Sends each data point to Sentry through {@code Sentry.metrics()}.
+ * Sends each data point to Sentry through {@code Sentry.metrics()}: one Sentry data point per
+ * call, as {@link DeliveryMode#EVENT} means. {@link DeliverySink} sits in front of it to
+ * aggregate and sample.
  *
  * <p>While the Sentry SDK is not initialised (or has been closed), {@link #isEnabled()} is
- * {@code false} and recorders skip all work.
+ * {@code false} and recorders skip all work. Data points of a {@link Series} reuse the Sentry
+ * parameters built the first time, so sending them builds no attribute map.
  */
 public final class SentrySink implements MetricSink {
-  private static final SentrySink INSTANCE = new SentrySink();
+  private static final SentrySink INSTANCE = new SentrySink(null);
 
-  private SentrySink() {}
+  // null: whatever Sentry's current scopes are at each call.
+  private final IScopes scopes;
 
-  /** The sink; it holds no state of its own, only the SDK's. */
+  private SentrySink(IScopes scopes) {
+    this.scopes = scopes;
+  }
+
+  /** The sink that sends through the current Sentry scopes; it holds no state of its own. */
   public static SentrySink instance() {
     return INSTANCE;
   }
 
+  /**
+   * A sink bound to {@code scopes}: it keeps sending through them while Sentry closes, after
+   * {@code Sentry.close()} has already replaced the current scopes with no-ops.
+   */
+  static SentrySink boundTo(IScopes scopes) {
+    return new SentrySink(Objects.requireNonNull(scopes, "scopes"));
+  }
+
   @Override
   public boolean isEnabled() {
-    return Sentry.isEnabled();
+    return scopes == null ? Sentry.isEnabled() : scopes.isEnabled();
   }
 
   @Override
   public void record(Metric metric, double value, Attributes attributes) {
-    if (!Double.isFinite(value)) {
-      // The SDK would write NaN or Infinity into JSON, which Sentry rejects together with every
-      // data point batched with it: drop this one, and say so once.
-      RecordingFailures.report("SentrySink", new IllegalArgumentException(
-          "the value of " + metric.name() + " is " + value + ", which Sentry cannot take; dropped"));
-      return;
+    if (isFinite(metric, value)) {
+      send(metric, value, SentryMetricsParameters.create(attributes.toSentryAttributes()));
     }
-    SentryMetricsParameters parameters =
-        SentryMetricsParameters.create(attributes.toSentryAttributes());
-    IMetricsApi metrics = Sentry.metrics();
+  }
+
+  @Override
+  public void record(Series series, double value) {
+    if (isFinite(series.metric(), value)) {
+      send(series.metric(), value, series.sentryParameters());
+    }
+  }
+
+  /** Flushes the SDK: its queued data points leave, waiting at most {@code timeout}. */
+  @Override
+  public void flush(Duration timeout) {
+    if (scopes == null) {
+      Sentry.flush(timeout.toMillis());
+    } else {
+      scopes.flush(timeout.toMillis());
+    }
+  }
+
+  private static boolean isFinite(Metric metric, double value) {
+    if (Double.isFinite(value)) {
+      return true;
+    }
+    // The SDK would write NaN or Infinity into JSON, which Sentry rejects together with every
+    // data point batched with it: drop this one, and say so once.
+    RecordingFailures.report("SentrySink", new IllegalArgumentException(
+        "the value of " + metric.name() + " is " + value + ", which Sentry cannot take; dropped"));
+    return false;
+  }
+
+  private void send(Metric metric, double value, SentryMetricsParameters parameters) {
+    IMetricsApi metrics = scopes == null ? Sentry.metrics() : scopes.metrics();
     switch (metric.type()) {
       case COUNTER -> metrics.count(metric.name(), value, metric.unit(), parameters);
       case DISTRIBUTION -> metrics.distribution(metric.name(), value, metric.unit(), parameters);
@@ -46,6 +90,6 @@ public final class SentrySink implements MetricSink {
 
   @Override
   public String toString() {
-    return "SentrySink";
+    return scopes == null ? "SentrySink" : "SentrySink[" + scopes + "]";
   }
 }

@@ -10,6 +10,8 @@ import dev.metered.example.metrics.CommandMetrics;
 import dev.metered.example.metrics.DatabaseMetrics;
 import dev.metered.example.metrics.TaskMetrics;
 import dev.metered.runtime.MeteredRuntime;
+import dev.metered.runtime.e2e.ReceivedMetric;
+import dev.metered.runtime.e2e.SentryReceiver;
 import io.sentry.Sentry;
 import java.io.IOException;
 import java.time.Duration;

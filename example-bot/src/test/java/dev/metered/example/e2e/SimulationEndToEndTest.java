@@ -10,6 +10,8 @@ import dev.metered.example.view.MetricSummary;
 import dev.metered.example.view.MetricsView;
 import dev.metered.runtime.MeteredRuntime;
 import dev.metered.runtime.SentrySink;
+import dev.metered.runtime.e2e.ReceivedMetric;
+import dev.metered.runtime.e2e.SentryReceiver;
 import io.sentry.Sentry;
 import java.io.IOException;
 import java.time.Duration;

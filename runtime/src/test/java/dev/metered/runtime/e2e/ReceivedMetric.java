@@ -1,4 +1,4 @@
-package dev.metered.example.e2e;
+package dev.metered.runtime.e2e;
 
 import io.sentry.SentryLogEventAttributeValue;
 import io.sentry.SentryMetricsEvent;

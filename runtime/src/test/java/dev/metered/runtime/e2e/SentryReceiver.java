@@ -1,4 +1,4 @@
-package dev.metered.example.e2e;
+package dev.metered.runtime.e2e;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package dev.metered.example.e2e;
+package dev.metered.runtime.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
  * Sentry.metrics()} travel through the SDK's batching, serializer and HTTP transport, and the
  * receiver must decode exactly those data points — or say loudly that it could not.
  *
- * <p>Why: every end-to-end test of the example bot trusts this receiver. If it dropped data,
- * mangled attribute types or hid decoding failures, those tests would pass for the wrong reason.
+ * <p>Why: the runtime's delivery tests, the example bot's end-to-end tests and the benchmarks'
+ * loss run trust this receiver. If it dropped data, mangled attribute types or hid decoding
+ * failures, those tests would pass for the wrong reason.
  *
  * <p>Each test gets its own receiver on a fresh port, and Sentry is closed after each test (and
  * checked to be off before each), so no SDK state or late envelope leaks from one test into

@@ -1,0 +1,91 @@
+package dev.metered.runtime;
+
+import java.util.Objects;
+
+/**
+ * Every series of one metric whose attributes all have closed value sets, numbered by the
+ * attributes' {@link Dimension} indexes in mixed radix, the first dimension most significant:
+ * with dimensions of sizes {@code n0, n1, n2}, the series of indexes {@code i0, i1, i2} is
+ * number {@code (i0 * n1 + i1) * n2 + i2}. Generated recorders compute that number with plain
+ * arithmetic from enum ordinals and booleans, so a call finds its series, and its aggregation
+ * cell, without hashing anything.
+ *
+ * <p>Each {@link Series} is built on first use and then kept; thread-safe.
+ */
+public final class SeriesTable {
+  /**
+   * The most series one table holds; a metric with more attribute combinations records through
+   * {@link Series#of} instead. The same as the lint's default series budget.
+   */
+  public static final int MAX_SIZE = 10_000;
+
+  private final Metric metric;
+  private final Dimension[] dimensions;
+  private final Series[] series;
+
+  /**
+   * A table of every combination of {@code dimensions}, in the order of the metric's attributes.
+   *
+   * @throws IllegalArgumentException when there are more than {@link #MAX_SIZE} combinations
+   */
+  public SeriesTable(Metric metric, Dimension... dimensions) {
+    this.metric = Objects.requireNonNull(metric, "metric");
+    this.dimensions = dimensions.clone();
+    long size = 1;
+    for (Dimension dimension : this.dimensions) {
+      size *= dimension.size();
+      if (size > MAX_SIZE) {
+        throw new IllegalArgumentException(
+            metric.name() + " has more than " + MAX_SIZE + " attribute combinations");
+      }
+    }
+    this.series = new Series[(int) size];
+  }
+
+  /** The metric. */
+  public Metric metric() {
+    return metric;
+  }
+
+  /** How many series the table holds. */
+  public int size() {
+    return series.length;
+  }
+
+  /**
+   * The series numbered {@code index}.
+   *
+   * @throws IndexOutOfBoundsException when there is no such series
+   */
+  public Series get(int index) {
+    Series existing = series[index];
+    if (existing != null) {
+      return existing;
+    }
+    // Racing threads may each build one; they are equal, and the last one written stays.
+    Series built = new Series(metric, index, series.length, attributesOf(index));
+    series[index] = built;
+    return built;
+  }
+
+  /** A series outside the table, for a data point whose attributes have no closed set. */
+  public Series with(Attributes attributes) {
+    return Series.of(metric, attributes);
+  }
+
+  private Attributes attributesOf(int index) {
+    Attribute[] attributes = new Attribute[dimensions.length];
+    int rest = index;
+    for (int i = dimensions.length - 1; i >= 0; i--) {
+      Dimension dimension = dimensions[i];
+      attributes[i] = dimension.attribute(rest % dimension.size());
+      rest /= dimension.size();
+    }
+    return Attributes.of(attributes);
+  }
+
+  @Override
+  public String toString() {
+    return "SeriesTable[" + metric.name() + ", " + series.length + " series]";
+  }
+}
