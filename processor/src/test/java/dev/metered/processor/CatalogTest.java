@@ -30,7 +30,7 @@ class CatalogTest {
             duration: double
           metrics:
             shop.order.duration: {type: distribution, unit: millisecond, value: duration, description: Checkout time.}
-            shop.order.unpaid: {type: counter, when: {paid: false}, attributes: [channel], description: Unpaid orders.}
+            shop.order.unpaid: {type: counter, delivery: aggregate, when: {paid: false}, attributes: [channel], description: Unpaid orders.}
       """;
 
   static final JavaFileObject HANDLER = Compilations.source("test.Orders", """
@@ -64,6 +64,7 @@ class CatalogTest {
               "constant": "DURATION",
               "type": "distribution",
               "unit": "millisecond",
+              "delivery": "auto",
               "description": "Checkout time.",
               "value": "duration",
               "emitted": "always",
@@ -119,6 +120,7 @@ class CatalogTest {
               "constant": "UNPAID",
               "type": "counter",
               "unit": null,
+              "delivery": "aggregate",
               "description": "Unpaid orders.",
               "value": null,
               "emitted": "when paid is false",
@@ -154,8 +156,8 @@ class CatalogTest {
     String markdown = resource(compilation, "META-INF/metered/metrics.md");
     assertThat(markdown)
         .contains("## order", "Recorded with `test.metrics.OrderMetrics`.")
-        .contains("| `shop.order.duration` | distribution | millisecond | always | `channel`, `paid`, `coupon` | Checkout time. |")
-        .contains("| `shop.order.unpaid` | counter | - | when paid is false | `channel` | Unpaid orders. |")
+        .contains("| `shop.order.duration` | distribution | millisecond | auto | always | `channel`, `paid`, `coupon` | Checkout time. |")
+        .contains("| `shop.order.unpaid` | counter | - | aggregate | when paid is false | `channel` | Unpaid orders. |")
         .contains("| `coupon` | string, optional | up to 8 characters, at most 5 values |  |")
         .contains("Handlers: `Orders.place` (channel=web).");
   }

@@ -286,7 +286,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     return sentry != null ? sentry.aggregateTarget(exporter) : exporter;
   }
 
-  private void startWindow() {
+  // Package-private so that tests can start a window without waiting a second.
+  void startWindow() {
     try {
       budget.roll();
       sampler.roll();

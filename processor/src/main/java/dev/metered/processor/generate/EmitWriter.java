@@ -19,8 +19,10 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the recorder's private {@code emit(...)}: the one place that turns an event into data
- * points. Attribute sets used by a metric emitted on every call are built once per call and
- * shared; those of conditional metrics are built only when their condition holds.
+ * points. A metric whose attributes have closed value sets records into its
+ * {@code SeriesTable}'s series, found by a number computed from enum ordinals and booleans (see
+ * {@link SeriesPlan}): nothing is built per call. Attribute sets that include strings or numbers
+ * are built once per call and shared by the metrics that carry them.
  */
 final class EmitWriter {
   private final FamilyModel family;
@@ -69,29 +71,66 @@ final class EmitWriter {
         .addStatement("return")
         .endControlFlow();
     method.beginControlFlow("try");
-    Map<String, String> sharedSets = new LinkedHashMap<>();
+    Map<String, String> indexes = new LinkedHashMap<>();
+    Map<String, String> attributeSets = new LinkedHashMap<>();
+    boolean commented = false;
     for (MetricModel metric : family.metrics()) {
+      SeriesPlan plan = SeriesPlan.of(metric, fields);
+      if (plan.kind() != SeriesPlan.Kind.ATTRIBUTES && !indexes.containsKey(plan.index().toString())) {
+        if (!commented) {
+          method.addComment("Each data point's number in its metric's SeriesTable, from enum ordinals and booleans.");
+          commented = true;
+        }
+        String local = localName(metric, names, "series");
+        indexes.put(plan.index().toString(), local);
+        method.addStatement("int $N = $L", local, plan.index());
+      }
+    }
+    for (MetricModel metric : family.metrics()) {
+      SeriesPlan plan = SeriesPlan.of(metric, fields);
       CodeBlock set = attributeSet(metric);
-      if (metric.conditions().isEmpty() && !sharedSets.containsKey(set.toString())) {
-        String local = localName(metric, names);
-        sharedSets.put(set.toString(), local);
+      if (attributeSets.containsKey(set.toString())) {
+        continue;
+      }
+      if (plan.kind() == SeriesPlan.Kind.TABLE_UNLESS_OPEN_PRESENT) {
+        String local = localName(metric, names, "attributes");
+        attributeSets.put(set.toString(), local);
+        method.addComment("Strings and numbers have no closed set, so no table numbers them: while one is");
+        method.addComment("given, the data points carry attributes built for the call.");
+        method.addStatement("$T $N = $L ? null : $L", RuntimeTypes.ATTRIBUTES, local, plan.openAbsent(), set);
+      } else if (plan.kind() == SeriesPlan.Kind.ATTRIBUTES && metric.conditions().isEmpty()) {
+        String local = localName(metric, names, "attributes");
+        attributeSets.put(set.toString(), local);
         method.addStatement("$T $N = $L", RuntimeTypes.ATTRIBUTES, local, set);
       }
     }
     for (MetricModel metric : family.metrics()) {
+      SeriesPlan plan = SeriesPlan.of(metric, fields);
       CodeBlock set = attributeSet(metric);
-      String shared = sharedSets.get(set.toString());
-      CodeBlock attributes = shared != null ? CodeBlock.of("$N", shared) : set;
       CodeBlock value = metric.value() == null ? CodeBlock.of("1") : CodeBlock.of("$N", fields.get(metric.value().key()).name());
+      CodeBlock record = switch (plan.kind()) {
+        case TABLE -> CodeBlock.of("this.sink.record($N.get($N), $L)",
+            plan.tableName(), indexes.get(plan.index().toString()), value);
+        case TABLE_UNLESS_OPEN_PRESENT -> {
+          String attributes = attributeSets.get(set.toString());
+          yield CodeBlock.of("this.sink.record($N == null ? $N.get($N) : $N.with($N), $L)",
+              attributes, plan.tableName(), indexes.get(plan.index().toString()), plan.tableName(), attributes, value);
+        }
+        case ATTRIBUTES -> {
+          String shared = attributeSets.get(set.toString());
+          yield CodeBlock.of("this.sink.record($N, $L, $L)", descriptorName(metric), value,
+              shared != null ? CodeBlock.of("$N", shared) : set);
+        }
+      };
       if (metric.conditions().isEmpty()) {
-        method.addStatement("this.sink.record($N, $L, $L)", descriptorName(metric), value, attributes);
+        method.addStatement(record);
       } else {
         List<CodeBlock> tests = new ArrayList<>();
         for (Condition condition : metric.conditions()) {
           tests.add(fields.get(condition.field().key()).test(condition));
         }
         method.beginControlFlow("if ($L)", CodeBlock.join(tests, " && "))
-            .addStatement("this.sink.record($N, $L, $L)", descriptorName(metric), value, attributes)
+            .addStatement(record)
             .endControlFlow();
       }
     }
@@ -124,10 +163,11 @@ final class EmitWriter {
         .build();
   }
 
-  private String localName(MetricModel metric, LocalNames names) {
+  /** {@code suffix} for the family's full attribute set, else prefixed with the metric's name. */
+  private String localName(MetricModel metric, LocalNames names, String suffix) {
     boolean allAttributes = metric.attributes().equals(family.attributes()) && metric.defaults().isEmpty();
-    String base = allAttributes ? "attributes" : JavaNames.memberName(
-        metric.constantName().toLowerCase()) + "Attributes";
+    String base = allAttributes ? suffix : JavaNames.memberName(metric.constantName().toLowerCase())
+        + Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1);
     return names.unique(base);
   }
 }

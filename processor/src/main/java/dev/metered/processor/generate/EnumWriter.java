@@ -29,6 +29,9 @@ final class EnumWriter {
           .addJavadoc("{@code $L}$L.\n", value.wireValue(), value.fromHandler() ? ", declared by a @Metered handler" : "")
           .build());
     }
+    if (field.isAttribute()) {
+      enumType.addSuperinterface(RuntimeTypes.ATTRIBUTE_VALUE);
+    }
     enumType.addField(String.class, "wireValue", Modifier.PRIVATE, Modifier.FINAL);
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addParameter(String.class, "wireValue")
@@ -38,7 +41,11 @@ final class EnumWriter {
       constructor.addStatement("this.attribute = $T.ofString($S, wireValue)", RuntimeTypes.ATTRIBUTE, field.key());
     }
     enumType.addMethod(constructor.build());
-    enumType.addMethod(MethodSpec.methodBuilder("wireValue")
+    MethodSpec.Builder wireValue = MethodSpec.methodBuilder("wireValue");
+    if (field.isAttribute()) {
+      wireValue.addAnnotation(Override.class);
+    }
+    enumType.addMethod(wireValue
         .addModifiers(Modifier.PUBLIC)
         .returns(String.class)
         .addJavadoc("The value as Sentry receives it, for example {@code $L}.\n", field.values().get(0).wireValue())
@@ -46,6 +53,7 @@ final class EnumWriter {
         .build());
     if (field.isAttribute()) {
       enumType.addMethod(MethodSpec.methodBuilder("attribute")
+          .addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC)
           .returns(RuntimeTypes.ATTRIBUTE)
           .addJavadoc("The attribute {@code $L=<wire value>}, built once.\n", field.key())

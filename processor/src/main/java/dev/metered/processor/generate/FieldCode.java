@@ -101,7 +101,74 @@ final class FieldCode {
     return CodeBlock.of("$L ? $L : $L", present, attribute(), fallback == null ? CodeBlock.of("null") : fallback);
   }
 
-  private CodeBlock presentCondition() {
+  /** Whether the attribute's values form a closed set (an enum or a boolean): a series dimension. */
+  boolean isClosed() {
+    return field.type() == FieldType.ENUM || field.type() == FieldType.BOOLEAN;
+  }
+
+  /**
+   * Whether a data point can lack the attribute: it may be left out or equal {@code omit_when},
+   * and the metric has no fallback for it.
+   */
+  boolean mayBeAbsent(String fallback) {
+    return presentCondition() != null && fallback == null;
+  }
+
+  /** The constant holding the attribute's series dimension, for example {@code COMMAND_VALUES}. */
+  String dimensionName(boolean mayBeAbsent) {
+    return JavaNames.constantName(field.key()) + (mayBeAbsent ? "_VALUES_OR_ABSENT" : "_VALUES");
+  }
+
+  /** How many positions the dimension has, "absent" included. */
+  int dimensionSize(boolean mayBeAbsent) {
+    int values = field.type() == FieldType.ENUM ? field.values().size() : 2;
+    return mayBeAbsent ? values + 1 : values;
+  }
+
+  /** The {@code Dimension} of a closed attribute, in the order its index expression assumes. */
+  CodeBlock dimensionInitializer(boolean mayBeAbsent) {
+    if (field.type() == FieldType.ENUM) {
+      return CodeBlock.of("$T.$L($T.values())", RuntimeTypes.DIMENSION, mayBeAbsent ? "optional" : "of", enumType());
+    }
+    return CodeBlock.of("$T.$L($N, $N)", RuntimeTypes.DIMENSION, mayBeAbsent ? "optionalBoolean" : "ofBoolean",
+        booleanConstant(false), booleanConstant(true));
+  }
+
+  /**
+   * The attribute's position in its dimension: an enum's ordinal, 0 or 1 for a boolean, shifted
+   * by one when "absent" takes position 0, or the fallback's position when it is absent.
+   *
+   * @param fallback the metric's default wire value for the attribute, or {@code null}
+   */
+  CodeBlock dimensionIndex(String fallback) {
+    boolean isEnum = field.type() == FieldType.ENUM;
+    CodeBlock present = presentCondition();
+    if (present == null) {
+      return isEnum ? CodeBlock.of("$N.ordinal()", name()) : CodeBlock.of("($N ? 1 : 0)", name());
+    }
+    if (fallback != null) {
+      CodeBlock fallbackIndex = isEnum
+          ? CodeBlock.of("$T.$N.ordinal()", enumType(), field.value(fallback).constantName())
+          : CodeBlock.of("$L", Boolean.parseBoolean(fallback) ? 1 : 0);
+      return isEnum
+          ? CodeBlock.of("($L ? $N.ordinal() : $L)", present, name(), fallbackIndex)
+          : CodeBlock.of("($L ? ($N ? 1 : 0) : $L)", present, name(), fallbackIndex);
+    }
+    return isEnum
+        ? CodeBlock.of("($L ? $N.ordinal() + 1 : 0)", present, name())
+        : CodeBlock.of("($L ? ($N ? 2 : 1) : 0)", present, name());
+  }
+
+  /** The condition under which a data point lacks the attribute; the field is known to be optional. */
+  CodeBlock absentCondition() {
+    if (field.omitWhen() == null) {
+      return hasGivenFlag() ? CodeBlock.of("!$N", givenName()) : CodeBlock.of("$N == null", name());
+    }
+    return CodeBlock.of("!($L)", presentCondition());
+  }
+
+  /** The condition under which a data point carries the attribute; {@code null} when it always does. */
+  CodeBlock presentCondition() {
     CodeBlock given = given();
     if (field.omitWhen() == null) {
       return given;

@@ -59,6 +59,7 @@ public final class RecorderWriter {
     addNameConstants(type, family);
     addMetricDescriptors(type, family);
     addBooleanAttributes(type, family);
+    addSeriesTables(type, family, fields);
     type.addField(FieldSpec.builder(recorder, "GLOBAL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("new $T($T.globalSink())", recorder, RuntimeTypes.METERED_RUNTIME)
         .build());
@@ -130,8 +131,39 @@ public final class RecorderWriter {
     for (MetricModel metric : family.metrics()) {
       type.addField(FieldSpec.builder(RuntimeTypes.METRIC, EmitWriter.descriptorName(metric),
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.$L($N, $L)", RuntimeTypes.METRIC, metric.kind().keyword(),
-              metric.constantName(), metric.unit() == null ? "null" : CodeBlock.of("$S", metric.unit()))
+          .initializer("$T.$L($N, $L, $S, $T.$L)", RuntimeTypes.METRIC, metric.kind().keyword(),
+              metric.constantName(), metric.unit() == null ? "null" : CodeBlock.of("$S", metric.unit()),
+              family.name(), RuntimeTypes.DELIVERY_MODE, metric.delivery().name())
+          .build());
+    }
+  }
+
+  /**
+   * The dimensions of the closed attributes, then one {@code SeriesTable} per metric whose data
+   * points can be numbered (see {@link SeriesPlan}).
+   */
+  private static void addSeriesTables(TypeSpec.Builder type, FamilyModel family, Map<String, FieldCode> fields) {
+    List<SeriesPlan> plans = new ArrayList<>();
+    Map<String, SeriesPlan.Dimension> dimensions = new LinkedHashMap<>();
+    for (MetricModel metric : family.metrics()) {
+      SeriesPlan plan = SeriesPlan.of(metric, fields);
+      if (plan.kind() != SeriesPlan.Kind.ATTRIBUTES) {
+        plans.add(plan);
+        for (SeriesPlan.Dimension dimension : plan.dimensions()) {
+          dimensions.putIfAbsent(dimension.constantName(), dimension);
+        }
+      }
+    }
+    for (SeriesPlan.Dimension dimension : dimensions.values()) {
+      type.addField(FieldSpec.builder(RuntimeTypes.DIMENSION, dimension.constantName(),
+              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$L", dimension.initializer())
+          .build());
+    }
+    for (SeriesPlan plan : plans) {
+      type.addField(FieldSpec.builder(RuntimeTypes.SERIES_TABLE, plan.tableName(),
+              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$L", plan.tableInitializer())
           .build());
     }
   }

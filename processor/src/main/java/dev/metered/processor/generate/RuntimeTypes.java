@@ -9,6 +9,10 @@ final class RuntimeTypes {
   static final ClassName ATTRIBUTE = ClassName.get(PACKAGE, "Attribute");
   static final ClassName ATTRIBUTES = ClassName.get(PACKAGE, "Attributes");
   static final ClassName METRIC = ClassName.get(PACKAGE, "Metric");
+  static final ClassName ATTRIBUTE_VALUE = ClassName.get(PACKAGE, "AttributeValue");
+  static final ClassName DELIVERY_MODE = ClassName.get(PACKAGE, "DeliveryMode");
+  static final ClassName DIMENSION = ClassName.get(PACKAGE, "Dimension");
+  static final ClassName SERIES_TABLE = ClassName.get(PACKAGE, "SeriesTable");
   static final ClassName METRIC_SINK = ClassName.get(PACKAGE, "MetricSink");
   static final ClassName METERED_RUNTIME = ClassName.get(PACKAGE, "MeteredRuntime");
   static final ClassName RECORDING_FAILURES = ClassName.get(PACKAGE, "RecordingFailures");

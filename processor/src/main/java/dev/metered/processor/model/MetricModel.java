@@ -14,6 +14,7 @@ import java.util.Map;
  * @param defaults wire values for attributes of this metric, used when the caller gave none
  * @param conditions what must all hold for the metric to be emitted
  * @param description the schema's description, or {@code null}
+ * @param delivery how its data points reach Sentry: its own mode, else its family's, else auto
  * @param constantName the recorder's constant for the name, for example {@code USAGE}
  * @param position where the metric's name is in the schema
  * @param unitPosition where its unit is, or {@code null}
@@ -27,6 +28,7 @@ public record MetricModel(
     Map<String, String> defaults,
     List<Condition> conditions,
     String description,
+    Delivery delivery,
     String constantName,
     SourcePosition position,
     SourcePosition unitPosition) {}

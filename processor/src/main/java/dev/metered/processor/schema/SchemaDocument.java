@@ -1,6 +1,7 @@
 package dev.metered.processor.schema;
 
 import dev.metered.processor.diagnostic.SourcePosition;
+import dev.metered.processor.model.Delivery;
 import dev.metered.processor.model.FieldType;
 import dev.metered.processor.model.MetricKind;
 import java.util.List;
@@ -20,11 +21,16 @@ public record SchemaDocument(
     List<Family> families,
     List<YamlNode.Entry> lint) {
 
-  /** A family: one event, several metrics. */
+  /**
+   * A family: one event, several metrics.
+   *
+   * @param delivery the delivery mode of its metrics, or {@code null} for the default
+   */
   public record Family(
       String name,
       SourcePosition position,
       String description,
+      Delivery delivery,
       List<Field> attributes,
       List<Field> inputs,
       List<Metric> metrics) {}
@@ -56,6 +62,7 @@ public record SchemaDocument(
   /**
    * A metric of a family.
    *
+   * @param delivery its delivery mode, or {@code null} for its family's
    * @param value the field whose value the metric takes, or {@code null} for 1
    * @param attributes the attributes it carries, or {@code null} for all of the family's
    * @param defaults values for attributes of this metric only, used when none was given
@@ -67,6 +74,7 @@ public record SchemaDocument(
       MetricKind kind,
       YamlNode.Scalar unit,
       String description,
+      Delivery delivery,
       YamlNode.Scalar value,
       List<YamlNode.Scalar> attributes,
       List<Default> defaults,

@@ -3,6 +3,7 @@ package dev.metered.processor.schema;
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.diagnostic.Suggestions;
+import dev.metered.processor.model.Delivery;
 import dev.metered.processor.model.FieldType;
 import dev.metered.processor.model.MetricKind;
 import dev.metered.processor.schema.SchemaDocument.Condition;
@@ -24,14 +25,14 @@ public final class SchemaReader {
   public static final int VERSION = 1;
 
   static final List<String> TOP_KEYS = List.of("schema", "namespace", "package", "families", "lint");
-  static final List<String> FAMILY_KEYS = List.of("description", "attributes", "inputs", "metrics");
+  static final List<String> FAMILY_KEYS = List.of("description", "delivery", "attributes", "inputs", "metrics");
   static final List<String> ATTRIBUTE_KEYS =
       List.of("type", "description", "values", "from_handlers", "max_length", "max_values",
           "optional", "default", "omit_when");
   static final List<String> INPUT_KEYS =
       List.of("type", "description", "values", "max_length", "optional");
   static final List<String> METRIC_KEYS =
-      List.of("type", "unit", "description", "value", "attributes", "defaults", "when");
+      List.of("type", "unit", "description", "delivery", "value", "attributes", "defaults", "when");
   static final List<String> OPERATORS = List.of("equals", "above", "below", "given");
 
   private final Diagnostics diagnostics;
@@ -94,6 +95,7 @@ public final class SchemaReader {
     String where = "family '" + name + "'";
     MappingReader keys = new MappingReader(body, where, FAMILY_KEYS, diagnostics);
     YamlNode.Scalar description = keys.string("description");
+    Delivery delivery = delivery(keys.string("delivery"), where);
     List<Field> attributes = readFields(keys.mapping("attributes"), "attribute", ATTRIBUTE_KEYS);
     List<Field> inputs = readFields(keys.mapping("inputs"), "input", INPUT_KEYS);
     List<Metric> metrics = new ArrayList<>();
@@ -111,7 +113,7 @@ public final class SchemaReader {
     }
     return Optional.of(new Family(name, entry.key().position(),
         description == null ? null : description.text(),
-        attributes, inputs, List.copyOf(metrics)));
+        delivery, attributes, inputs, List.copyOf(metrics)));
   }
 
   private List<Field> readFields(YamlNode.Mapping fields, String role, List<String> knownKeys) {
@@ -178,7 +180,7 @@ public final class SchemaReader {
     if (entry.value() instanceof YamlNode.Scalar shorthand) {
       MetricKind kind = metricKind(shorthand, where);
       return kind == null ? Optional.empty() : Optional.of(new Metric(
-          name, entry.key().position(), kind, null, null, null, null, List.of(), List.of()));
+          name, entry.key().position(), kind, null, null, null, null, null, List.of(), List.of()));
     }
     if (!(entry.value() instanceof YamlNode.Mapping body)) {
       MappingReader.wrongType(entry.value(), where, "a metric type or a mapping with 'type'", diagnostics);
@@ -189,6 +191,7 @@ public final class SchemaReader {
     MetricKind kind = typeNode == null ? null : metricKind(typeNode, where);
     YamlNode.Scalar unit = keys.string("unit");
     YamlNode.Scalar description = keys.string("description");
+    Delivery delivery = delivery(keys.string("delivery"), where);
     YamlNode.Scalar value = keys.string("value");
     List<YamlNode.Scalar> attributes = keys.scalarList("attributes");
     List<Default> defaults = readDefaults(keys.mapping("defaults"));
@@ -197,7 +200,22 @@ public final class SchemaReader {
       return Optional.empty();
     }
     return Optional.of(new Metric(name, entry.key().position(), kind, unit,
-        description == null ? null : description.text(), value, attributes, defaults, when));
+        description == null ? null : description.text(), delivery, value, attributes, defaults, when));
+  }
+
+  /** The delivery mode {@code node} names, or {@code null} when absent or not a mode (reported). */
+  private Delivery delivery(YamlNode.Scalar node, String where) {
+    if (node == null) {
+      return null;
+    }
+    Delivery delivery = Delivery.fromKeyword(node.text());
+    if (delivery == null) {
+      diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, node.position(),
+          "'" + node.text() + "' is not a delivery mode of " + where
+              + Suggestions.didYouMean(node.text(), Delivery.keywords())
+              + "; the modes are " + String.join(", ", Delivery.keywords()));
+    }
+    return delivery;
   }
 
   private MetricKind metricKind(YamlNode node, String where) {

@@ -3,6 +3,7 @@ package dev.metered.processor.validate;
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.model.Condition;
+import dev.metered.processor.model.Delivery;
 import dev.metered.processor.model.Field;
 import dev.metered.processor.model.FieldType;
 import dev.metered.processor.model.MetricModel;
@@ -23,14 +24,17 @@ final class MetricValidator {
   private final String family;
   private final Map<String, Field> fields;
   private final Set<String> declared;
+  private final Delivery familyDelivery;
 
   /**
    * @param fields the family's valid fields by key
    * @param declared every field key the family declares, valid or not: a reference to a field
    *     whose own declaration was reported is not reported again
    */
-  MetricValidator(Diagnostics diagnostics, String family, Map<String, Field> fields, Set<String> declared) {
+  MetricValidator(Diagnostics diagnostics, String family, Delivery familyDelivery,
+      Map<String, Field> fields, Set<String> declared) {
     this.diagnostics = diagnostics;
+    this.familyDelivery = familyDelivery;
     this.family = family;
     this.fields = fields;
     this.declared = declared;
@@ -54,8 +58,15 @@ final class MetricValidator {
     }
     return Optional.of(new MetricModel(definition.name(), definition.kind(),
         definition.unit() == null ? null : definition.unit().text(), value, attributes, defaults,
-        List.copyOf(conditions), definition.description(), constant, definition.position(),
+        List.copyOf(conditions), definition.description(), delivery(definition), constant, definition.position(),
         definition.unit() == null ? null : definition.unit().position()));
+  }
+
+  private Delivery delivery(SchemaDocument.Metric definition) {
+    if (definition.delivery() != null) {
+      return definition.delivery();
+    }
+    return familyDelivery != null ? familyDelivery : Delivery.AUTO;
   }
 
   private Field validateValue(SchemaDocument.Metric definition, String where) {

@@ -1,0 +1,301 @@
+package dev.metered.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import dev.metered.runtime.TestValues.Route;
+import dev.metered.runtime.testing.RecordedMetric;
+import dev.metered.runtime.testing.RecordingSink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@link DeliverySink} does with each delivery mode, driven the way generated recorders
+ * drive it (series from a {@link SeriesTable}), against an in-memory exporter. The sink's
+ * scheduler is never started here ({@code isEnabled()} is not called), so windows and flushes
+ * happen exactly when a test says.
+ */
+class DeliverySinkTest {
+  private static final Duration NEVER = Duration.ofHours(1);
+
+  private final RecordingSink exporter = new RecordingSink();
+  private final Metric requests = Metric.counter("shop.requests", null, "request", DeliveryMode.AUTO);
+  private final Metric latency = Metric.distribution("shop.latency", "millisecond", "request", DeliveryMode.AUTO);
+  private final Metric queue = Metric.gauge("shop.queue", null, "request", DeliveryMode.AUTO);
+  private final SeriesTable requestSeries = TestValues.table(requests);
+  private final SeriesTable latencySeries = TestValues.table(latency);
+  private final SeriesTable queueSeries = TestValues.table(queue);
+
+  private DeliverySink sink(DeliveryMode mode, int eventsPerSecond) {
+    return new DeliverySink(MeteredOptions.builder()
+        .exporter(exporter)
+        .flushInterval(NEVER)
+        .eventsPerSecond(eventsPerSecond)
+        .deliveryForAll(mode)
+        .build());
+  }
+
+  @Test
+  void eventModeSendsEveryCallAtOnce() {
+    DeliverySink sink = sink(DeliveryMode.EVENT, 1);
+
+    for (int i = 0; i < 5; i++) {
+      sink.record(requestSeries.get(TestValues.seriesIndex(Route.HOME, true)), 1);
+    }
+
+    assertThat(exporter.recorded(requests.name())).hasSize(5);
+    assertThat(sink.stats().eventPoints()).isEqualTo(5);
+  }
+
+  @Test
+  void aggregateModeSumsCountersPerSeriesAndSendsThemAtFlush() {
+    DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
+
+    for (int i = 0; i < 1_000; i++) {
+      Route route = Route.values()[i % 3];
+      sink.record(requestSeries.get(TestValues.seriesIndex(route, i % 2 == 0)), 2);
+    }
+    assertThat(exporter.recorded()).isEmpty();
+
+    sink.flush();
+
+    List<RecordedMetric> sent = exporter.recorded(requests.name());
+    assertThat(sent).hasSize(6);
+    assertThat(sent).allSatisfy(point -> assertThat(point.value()).isBetween(332.0, 334.0));
+    assertThat(sent.stream().mapToDouble(RecordedMetric::value).sum()).isEqualTo(2_000.0);
+    assertThat(sent).extracting(point -> point.attributeMap().get("route"))
+        .containsOnly("home", "search", "cart");
+
+    exporter.clear();
+    sink.flush();
+    assertThat(exporter.recorded()).as("nothing new since the last flush").isEmpty();
+  }
+
+  @Test
+  void aggregateModeKeepsTheLastValueOfAGauge() {
+    DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
+    Series series = queueSeries.get(TestValues.seriesIndex(Route.CART, false));
+
+    sink.record(series, 7);
+    sink.record(series, 3);
+    sink.record(series, 0);
+    sink.flush();
+
+    assertThat(exporter.recorded(queue.name())).singleElement()
+        .satisfies(point -> assertThat(point.value()).isZero());
+  }
+
+  @Test
+  void autoModeSendsWithinTheBudgetAndAggregatesBeyondIt() {
+    DeliverySink sink = sink(DeliveryMode.AUTO, 10);
+    Series series = requestSeries.get(TestValues.seriesIndex(Route.SEARCH, true));
+
+    for (int i = 0; i < 1_000; i++) {
+      sink.record(series, 1);
+    }
+    assertThat(exporter.recorded(requests.name())).as("the budget's worth, one per call").hasSize(10);
+
+    sink.flush();
+
+    List<RecordedMetric> sent = exporter.recorded(requests.name());
+    assertThat(sent).hasSize(11);
+    assertThat(sent.get(10).value()).isEqualTo(990.0);
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(10, 1, 0, 0, 0));
+  }
+
+  @Test
+  void eventModePointsCountAgainstTheBudgetOfAutoMetrics() {
+    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
+        .exporter(exporter).flushInterval(NEVER).eventsPerSecond(5)
+        .delivery("shop.latency", DeliveryMode.EVENT)
+        .build());
+
+    for (int i = 0; i < 5; i++) {
+      sink.record(latencySeries.get(0), 1.5);
+    }
+    sink.record(requestSeries.get(0), 1);
+
+    assertThat(exporter.recorded(requests.name())).as("the budget went to the event metric").isEmpty();
+  }
+
+  @Test
+  void distributionsBeyondTheBudgetAreSampledAndCarryTheirRate() {
+    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
+        .exporter(exporter).flushInterval(NEVER).eventsPerSecond(10).sampledPerSecond(10)
+        .deliveryForAll(DeliveryMode.AUTO).build());
+    Series series = latencySeries.get(TestValues.seriesIndex(Route.HOME, true));
+
+    // First window: 10 within the budget; of the 990 beyond, the rate is still 1 and twice the
+    // sampled share (20) is kept; the rest is dropped, and counted.
+    for (int i = 0; i < 1_000; i++) {
+      sink.record(series, 4.0);
+    }
+    assertThat(exporter.recorded(latency.name())).hasSize(30);
+    assertThat(sink.stats().dropped()).isEqualTo(970);
+
+    // Second window: 990 overflowed last time, so each overflowing point is kept with 10 / 990.
+    sink.startWindow();
+    exporter.clear();
+    for (int i = 0; i < 1_000; i++) {
+      sink.record(series, 4.0);
+    }
+
+    List<RecordedMetric> sent = exporter.recorded(latency.name());
+    List<Object> rates = new ArrayList<>();
+    for (RecordedMetric point : sent) {
+      Object rate = point.attributeMap().get(DeliverySink.SAMPLE_RATE_ATTRIBUTE);
+      if (rate != null) {
+        rates.add(rate);
+      }
+    }
+    assertThat(sent.size() - rates.size()).as("points within the budget carry no rate").isEqualTo(10);
+    assertThat(rates).isNotEmpty().allSatisfy(rate -> assertThat(rate).isEqualTo(10.0 / 990));
+    DeliveryStats stats = sink.stats();
+    assertThat(stats.sampledPoints()).isEqualTo(rates.size());
+    assertThat(rates.size() + stats.sampledAway() + (stats.dropped() - 970)).isEqualTo(990);
+    assertThat(stats.lostAnything()).isTrue();
+  }
+
+  @Test
+  void aValueThatIsNotFiniteIsLeftOutOfTheSum() {
+    DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
+    Series series = requestSeries.get(0);
+
+    sink.record(series, 5);
+    sink.record(series, Double.NaN);
+    sink.record(series, Double.POSITIVE_INFINITY);
+    sink.flush();
+
+    assertThat(exporter.recorded(requests.name())).singleElement()
+        .satisfies(point -> assertThat(point.value()).isEqualTo(5.0));
+    assertThat(sink.stats().dropped()).isEqualTo(2);
+  }
+
+  @Test
+  void attributeSetsOutsideTheTableAreAggregatedByValueUpToACap() {
+    DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
+
+    for (int i = 0; i < MetricState.MAX_OTHER_SERIES + 5; i++) {
+      Attributes attributes = Attributes.of(Attribute.ofString("endpoint", "/page/" + i));
+      sink.record(requests, 1, attributes);
+      sink.record(requests, 1, attributes);
+    }
+    sink.flush();
+
+    List<RecordedMetric> sent = exporter.recorded(requests.name());
+    assertThat(sent).hasSize(MetricState.MAX_OTHER_SERIES);
+    assertThat(sent).allSatisfy(point -> assertThat(point.value()).isEqualTo(2.0));
+    assertThat(sink.stats().dropped()).isEqualTo(10);
+  }
+
+  @Test
+  void aFailingExporterNeverReachesTheCallerAndIsCounted() {
+    MetricSink failing = (metric, value, attributes) -> {
+      throw new IllegalStateException("transport down");
+    };
+    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
+        .exporter(failing).flushInterval(NEVER).deliveryForAll(DeliveryMode.EVENT).build());
+    long failuresBefore = RecordingFailures.count();
+
+    assertThatCode(() -> sink.record(requestSeries.get(0), 1)).doesNotThrowAnyException();
+
+    assertThat(sink.stats().dropped()).isEqualTo(1);
+    assertThat(RecordingFailures.count()).isGreaterThan(failuresBefore);
+  }
+
+  @Test
+  void closeSendsTheLastPartialIntervalFlushesTheExporterAndDisablesRecording() {
+    AtomicInteger exporterFlushes = new AtomicInteger();
+    MetricSink counting = new MetricSink() {
+      @Override
+      public void record(Metric metric, double value, Attributes attributes) {
+        exporter.record(metric, value, attributes);
+      }
+
+      @Override
+      public void flush(Duration timeout) {
+        exporterFlushes.incrementAndGet();
+      }
+    };
+    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
+        .exporter(counting).flushInterval(NEVER).deliveryForAll(DeliveryMode.AGGREGATE).build());
+    assertThat(sink.isEnabled()).isTrue();
+
+    sink.record(requestSeries.get(1), 1);
+    sink.record(requestSeries.get(1), 1);
+    sink.close();
+
+    assertThat(exporter.recorded(requests.name())).singleElement()
+        .satisfies(point -> assertThat(point.value()).isEqualTo(2.0));
+    assertThat(exporterFlushes).hasValue(1);
+    assertThat(sink.isEnabled()).isFalse();
+    sink.close();
+    assertThat(exporterFlushes).as("closing twice does nothing more").hasValue(1);
+  }
+
+  @Test
+  void concurrentRecordingAndFlushingLoseNoCount() throws InterruptedException {
+    DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
+    int threads = 4;
+    int perThread = 250_000;
+    CountDownLatch start = new CountDownLatch(1);
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int offset = t;
+      Thread worker = new Thread(() -> {
+        awaitQuietly(start);
+        for (int i = 0; i < perThread; i++) {
+          sink.record(requestSeries.get((i + offset) % 6), 1);
+        }
+      });
+      worker.start();
+      workers.add(worker);
+    }
+    AtomicBoolean done = new AtomicBoolean();
+    Thread flusher = new Thread(() -> {
+      while (!done.get()) {
+        sink.flush();
+      }
+    });
+    flusher.start();
+    start.countDown();
+    for (Thread worker : workers) {
+      worker.join();
+    }
+    done.set(true);
+    flusher.join();
+    sink.flush();
+
+    double total = exporter.recorded(requests.name()).stream().mapToDouble(RecordedMetric::value).sum();
+    assertThat(total).isEqualTo((double) threads * perThread);
+  }
+
+  @Test
+  void overridesWinOverTheSchemaMetricFirstThenFamilyThenAll() {
+    MeteredOptions options = MeteredOptions.builder()
+        .delivery("shop.requests", DeliveryMode.EVENT)
+        .delivery("request", DeliveryMode.AGGREGATE)
+        .build();
+    MeteredOptions forAll = MeteredOptions.builder().deliveryForAll(DeliveryMode.EVENT).build();
+    Metric declared = Metric.counter("shop.other", null, "other", DeliveryMode.AGGREGATE);
+
+    assertThat(options.deliveryOf(requests)).isEqualTo(DeliveryMode.EVENT);
+    assertThat(options.deliveryOf(latency)).isEqualTo(DeliveryMode.AGGREGATE);
+    assertThat(options.deliveryOf(declared)).isEqualTo(DeliveryMode.AGGREGATE);
+    assertThat(forAll.deliveryOf(declared)).isEqualTo(DeliveryMode.EVENT);
+    assertThat(MeteredOptions.defaults().deliveryOf(requests)).isEqualTo(DeliveryMode.AUTO);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
