@@ -52,7 +52,8 @@ public final class LossRun {
       int pointsReceived,
       int exactSeries,
       long burstNanos,
-      long closeNanos,
+      long flushNanos,
+      long sentryCloseNanos,
       DeliveryStats stats) {
 
     long lost() {
@@ -107,10 +108,11 @@ public final class LossRun {
         int i = mine.next();
         Sentry.metrics().count(NAME, 1.0, null, parameters[mine.combination[i]]);
       });
-      long closeStart = System.nanoTime();
+      long flushStart = System.nanoTime();
       Sentry.flush(10_000);
+      long closeStart = System.nanoTime();
       Sentry.close();
-      long close = System.nanoTime() - closeStart;
+      long[] close = {closeStart - flushStart, System.nanoTime() - closeStart};
       return received("raw Sentry, per call", null, receiver, choices, perThread, expected, burst, close, null);
     }
   }
@@ -126,10 +128,11 @@ public final class LossRun {
         int i = mine.next();
         recorder.record(mine.kind[i], mine.channel[i], mine.fromBot[i]);
       });
-      long closeStart = System.nanoTime();
+      long flushStart = System.nanoTime();
       MeteredRuntime.close();
+      long closeStart = System.nanoTime();
       Sentry.close();
-      long close = System.nanoTime() - closeStart;
+      long[] close = {closeStart - flushStart, System.nanoTime() - closeStart};
       return received("Metered " + mode.keyword(), mode, receiver, choices, perThread, expected, burst,
           close, sink.stats());
     }
@@ -183,7 +186,7 @@ public final class LossRun {
   }
 
   private static Outcome received(String variant, DeliveryMode mode, SentryReceiver receiver, MessageChoices[] choices,
-      int perThread, long[] expected, long burst, long close, DeliveryStats stats)
+      int perThread, long[] expected, long burst, long[] close, DeliveryStats stats)
       throws InterruptedException {
     List<SentryMetricsEvent> events = settled(receiver);
     double[] perSeries = new double[MessageChoices.COMBINATIONS];
@@ -204,7 +207,7 @@ public final class LossRun {
       }
     }
     return new Outcome(variant, mode, (long) choices.length * perThread, delivered, points, exact, burst,
-        close, stats);
+        close[0], close[1], stats);
   }
 
   /** Every metric the receiver got, once nothing has arrived for {@link #QUIET_MILLIS}. */
@@ -250,13 +253,16 @@ public final class LossRun {
     row("delivered (sum of the counter values received)", outcomes, o -> count(Math.round(o.delivered())));
     row("lost", outcomes, o -> count(o.lost()));
     row("lost, share", outcomes, o -> String.format(Locale.ROOT, "%.2f%%", 100.0 * o.lost() / o.recorded()));
+    row("data points handed to the SDK", outcomes,
+        o -> count(o.stats() == null ? o.recorded() : o.stats().sentPoints()));
     row("data points received", outcomes, o -> count(o.pointsReceived()));
     row("attribute sets with the exact total", outcomes,
         o -> o.exactSeries() + " of " + MessageChoices.COMBINATIONS);
-    row("burst wall time", outcomes, o -> String.format(Locale.ROOT, "%,d ms", o.burstNanos() / 1_000_000));
+    row("burst wall time", outcomes, o -> millis(o.burstNanos()));
     row("recording, per call and thread", outcomes, o -> String.format(Locale.ROOT, "%,.0f ns",
         (double) o.burstNanos() * threads / o.recorded()));
-    row("close and flush", outcomes, o -> String.format(Locale.ROOT, "%,d ms", o.closeNanos() / 1_000_000));
+    row("`Sentry.flush` (raw) or `MeteredRuntime.close()`", outcomes, o -> millis(o.flushNanos()));
+    row("`Sentry.close()` after it", outcomes, o -> millis(o.sentryCloseNanos()));
     row("DeliveryStats: points sent one per call", outcomes, o -> stat(o, DeliveryStats::eventPoints));
     row("DeliveryStats: points sent from aggregates", outcomes, o -> stat(o, DeliveryStats::aggregatedPoints));
     row("DeliveryStats: sampled, sampled away, dropped", outcomes, o -> o.stats() == null ? "-"
@@ -273,6 +279,10 @@ public final class LossRun {
 
   private static String stat(Outcome outcome, java.util.function.ToLongFunction<DeliveryStats> value) {
     return outcome.stats() == null ? "-" : count(value.applyAsLong(outcome.stats()));
+  }
+
+  private static String millis(long nanos) {
+    return String.format(Locale.ROOT, "%,d ms", nanos / 1_000_000);
   }
 
   private static String count(long value) {
