@@ -11,73 +11,52 @@ import dev.metered.runtime.Dimension;
 import dev.metered.runtime.MeteredRuntime;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.SeriesTable;
+import dev.metered.runtime.TestAttributeValue;
+import java.util.Arrays;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class MetricAssertionsTest {
-  enum Command implements AttributeValue {
-    PING, TLDR;
-
-    private final Attribute attribute = Attribute.ofString("command", name().toLowerCase());
-
-    @Override
-    public String wireValue() {
-      return attribute.value().toString();
-    }
-
-    @Override
-    public Attribute attribute() {
-      return attribute;
-    }
-  }
-
-  enum CommandType implements AttributeValue {
-    PREFIX, SLASH;
-
-    private final Attribute attribute = Attribute.ofString("command_type", name().toLowerCase());
-
-    @Override
-    public String wireValue() {
-      return attribute.value().toString();
-    }
-
-    @Override
-    public Attribute attribute() {
-      return attribute;
-    }
-  }
+  // Stand-ins for the generated enums CommandMetrics.Command and CommandMetrics.CommandType.
+  private static final AttributeValue PING = TestAttributeValue.of("command", "ping");
+  private static final AttributeValue TLDR = TestAttributeValue.of("command", "tldr");
+  private static final AttributeValue PREFIX = TestAttributeValue.of("command_type", "prefix");
+  private static final AttributeValue SLASH = TestAttributeValue.of("command_type", "slash");
+  private static final AttributeValue[] COMMANDS = {PING, TLDR};
+  private static final AttributeValue[] COMMAND_TYPES = {PREFIX, SLASH};
 
   private static final String USAGE = "bot.command.usage";
   private static final Metric USAGE_METRIC = Metric.counter(USAGE, null, "command", DeliveryMode.AUTO);
   private static final SeriesTable USAGE_SERIES =
-      new SeriesTable(USAGE_METRIC, Dimension.of(Command.values()), Dimension.of(CommandType.values()));
+      new SeriesTable(USAGE_METRIC, Dimension.of(COMMANDS), Dimension.of(COMMAND_TYPES));
 
   private final RecordingSink sink = new RecordingSink();
 
-  private void use(Command command, CommandType type) {
-    sink.record(USAGE_SERIES.get(command.ordinal() * 2 + type.ordinal()), 1);
+  private void use(AttributeValue command, AttributeValue type) {
+    int index = Arrays.asList(COMMANDS).indexOf(command) * 2 + Arrays.asList(COMMAND_TYPES).indexOf(type);
+    sink.record(USAGE_SERIES.get(index), 1);
   }
 
   @Test
   void countsThePointsWithTheGivenValues() {
-    use(Command.PING, CommandType.SLASH);
-    use(Command.PING, CommandType.SLASH);
-    use(Command.PING, CommandType.PREFIX);
-    use(Command.TLDR, CommandType.SLASH);
+    use(PING, SLASH);
+    use(PING, SLASH);
+    use(PING, PREFIX);
+    use(TLDR, SLASH);
 
-    assertThat(sink).recorded(USAGE).with(Command.PING, CommandType.SLASH).times(2).totalling(2);
-    assertThat(sink).recorded(USAGE).with(Command.PING).times(3);
+    assertThat(sink).recorded(USAGE).with(PING, SLASH).times(2).totalling(2);
+    assertThat(sink).recorded(USAGE).with(PING).times(3);
     assertThat(sink).recorded(USAGE).with("command_type", "slash").times(3);
-    assertThat(sink).recorded(USAGE).with(Command.TLDR, CommandType.PREFIX).never();
+    assertThat(sink).recorded(USAGE).with(TLDR, PREFIX).never();
     assertThat(sink).recorded(USAGE).without("error_type").atLeastOnce();
     assertThat(sink).recorded("bot.command.failures").never();
   }
 
   @Test
   void aFailureSaysWhatWasExpectedAndWhatWasRecorded() {
-    use(Command.PING, CommandType.PREFIX);
+    use(PING, PREFIX);
 
-    assertThatThrownBy(() -> assertThat(sink).recorded(USAGE).with(Command.PING, CommandType.SLASH).times(2))
+    assertThatThrownBy(() -> assertThat(sink).recorded(USAGE).with(PING, SLASH).times(2))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("expected 2 data points of bot.command.usage with command=ping, command_type=slash, but found 0")
         .hasMessageContaining("bot.command.usage 1.0 {command=ping, command_type=prefix}");
@@ -102,7 +81,7 @@ class MetricAssertionsTest {
   void installedGloballyItReceivesWhatGlobalRecordersRecordUntilClosed() {
     try (RecordingSink global = RecordingSink.installGlobally()) {
       MeteredRuntime.globalSink().record(USAGE_SERIES.get(0), 1);
-      assertThat(global).recorded(USAGE).with(Command.PING, CommandType.PREFIX).once();
+      assertThat(global).recorded(USAGE).with(PING, PREFIX).once();
     }
     Assertions.assertThat(MeteredRuntime.globalSink().toString()).endsWith("DeliverySink[SentrySink]");
   }
