@@ -6,7 +6,6 @@ import dev.metered.example.session.SessionReport;
 import dev.metered.example.view.MetricsTable;
 import dev.metered.example.view.MetricsView;
 import dev.metered.runtime.MeteredRuntime;
-import dev.metered.runtime.SentrySink;
 import io.sentry.Sentry;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -53,7 +52,9 @@ public final class BotMain {
     if (toSentry) {
       initSentry(dsn.trim());
     }
-    MetricsView view = new MetricsView(SentrySink.instance());
+    // The view sees every call; the default sink then delivers it to Sentry (one point per call
+    // within its budget, summed or sampled beyond it).
+    MetricsView view = new MetricsView(MeteredRuntime.defaultSink());
     MeteredRuntime.setGlobalSink(view);
     SessionReport report;
     long start = System.nanoTime();
@@ -64,7 +65,8 @@ public final class BotMain {
     } finally {
       MeteredRuntime.resetGlobalSink();
       if (toSentry) {
-        // Sends what is still batched, within the SDK's flush timeout.
+        // Sends the last aggregates (the default sink hooks into Sentry's close) and what is still
+        // batched, within the SDK's flush timeout.
         Sentry.close();
       }
     }

@@ -3,7 +3,6 @@ package dev.metered.example;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metered.runtime.MeteredRuntime;
-import dev.metered.runtime.SentrySink;
 import dev.metered.runtime.e2e.ReceivedMetric;
 import dev.metered.runtime.e2e.SentryReceiver;
 import io.sentry.Sentry;
@@ -33,7 +32,7 @@ class BotMainTest {
 
       // run() closes the SDK, which flushes it; and it restores the global sink.
       assertThat(Sentry.isEnabled()).isFalse();
-      assertThat(MeteredRuntime.globalSink().toString()).endsWith(SentrySink.instance().toString());
+      assertThat(MeteredRuntime.globalSink().toString()).endsWith(MeteredRuntime.defaultSink().toString());
       String output = bytes.toString(StandardCharsets.UTF_8);
       Matcher total = Pattern.compile("21 metrics, (\\d+) data points").matcher(output);
       assertThat(total.find()).as(output).isTrue();

@@ -62,26 +62,32 @@ class SchemaDocumentationTest {
     String readme = Files.readString(Path.of("..", "README.md"));
     String schema = firstBlock(readme, "**2. A schema**", "yaml");
     String handler = firstBlock(readme, "**3. An annotated handler.**", "java");
-    String call = firstBlock(readme, "**4. A call.**", "java");
+    JavaFileObject handlerSource = Compilations.source("com.example.PingCommand", "package com.example;\n\n" + handler);
+    JavaFileObject call = snippet("Caller", firstBlock(readme, "**4. A call.**", "java"));
+    JavaFileObject test = snippet("RecorderTest", firstBlock(readme, "**5. A test.**", "java"));
+    JavaFileObject delivery = snippet("DeliverySettings", firstBlock(readme, "## Delivery: nothing lost at any rate", "java"));
+    Compilation compilation = Compilations.compile(dir, schema, handlerSource, call, test, delivery);
+    assertThat(compilation.status()).as(Compilations.describe(compilation)).isEqualTo(Compilation.Status.SUCCESS);
+  }
+
+  /** A README snippet as a class: its imports on top, its statements in a method. */
+  private static JavaFileObject snippet(String className, String block) {
     StringBuilder imports = new StringBuilder();
     StringBuilder statements = new StringBuilder();
-    for (String line : call.split("\n")) {
+    for (String line : block.split("\n")) {
       (line.startsWith("import ") ? imports : statements).append(line).append('\n');
     }
-    JavaFileObject handlerSource = Compilations.source("com.example.PingCommand", "package com.example;\n\n" + handler);
-    JavaFileObject callSource = Compilations.source("com.example.Caller", """
+    return Compilations.source("com.example." + className, """
         package com.example;
 
         import io.sentry.Sentry;
         %s
-        class Caller {
-          void call() {
+        class %s {
+          void run() {
         %s
           }
         }
-        """.formatted(imports, statements));
-    Compilation compilation = Compilations.compile(dir, schema, handlerSource, callSource);
-    assertThat(compilation.status()).as(Compilations.describe(compilation)).isEqualTo(Compilation.Status.SUCCESS);
+        """.formatted(imports, className, statements));
   }
 
   /** The first fenced block of {@code language} after {@code heading}. */

@@ -91,18 +91,7 @@ class SeriesTableTest {
   private static AttributeValue[] values(int count) {
     AttributeValue[] values = new AttributeValue[count];
     for (int i = 0; i < count; i++) {
-      Attribute attribute = Attribute.ofLong("n", i);
-      values[i] = new AttributeValue() {
-        @Override
-        public String wireValue() {
-          return attribute.value().toString();
-        }
-
-        @Override
-        public Attribute attribute() {
-          return attribute;
-        }
-      };
+      values[i] = new TestAttributeValue(Attribute.ofLong("n", i));
     }
     return values;
   }

@@ -1,6 +1,7 @@
 package dev.metered.runtime.testing;
 
 import dev.metered.runtime.Attributes;
+import dev.metered.runtime.MeteredRuntime;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.MetricSink;
 import java.util.ArrayList;
@@ -15,11 +16,36 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * RecordingSink sink = new RecordingSink();
  * CommandMetrics metrics = new CommandMetrics(sink);
  * metrics.record(Command.PING, CommandType.SLASH, true, 12.5);
- * assertEquals(1, sink.recorded(CommandMetrics.USAGE).size());
+ * MetricAssertions.assertThat(sink).recorded(CommandMetrics.USAGE).with(Command.PING).once();
  * }</pre>
+ *
+ * <p>Code that records through {@code global()} recorders or generated wrappers is tested with
+ * {@link #installGlobally()}: {@code try (RecordingSink sink = RecordingSink.installGlobally())
+ * { ... }}. Every data point is kept as recorded: there is no aggregation or sampling here.
  */
-public final class RecordingSink implements MetricSink {
+public final class RecordingSink implements MetricSink, AutoCloseable {
   private final ConcurrentLinkedQueue<RecordedMetric> recorded = new ConcurrentLinkedQueue<>();
+  private boolean installed;
+
+  /**
+   * A new sink that the global sink forwards to until it is closed; closing it sends to the
+   * default sink again.
+   */
+  public static RecordingSink installGlobally() {
+    RecordingSink sink = new RecordingSink();
+    sink.installed = true;
+    MeteredRuntime.setGlobalSink(sink);
+    return sink;
+  }
+
+  /** Sends the global sink back to the default sink if {@link #installGlobally()} made this one. */
+  @Override
+  public void close() {
+    if (installed) {
+      installed = false;
+      MeteredRuntime.resetGlobalSink();
+    }
+  }
 
   @Override
   public void record(Metric metric, double value, Attributes attributes) {
