@@ -16,6 +16,7 @@ import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.sentry.Sentry;
+import io.sentry.metrics.NoOpMetricsBatchProcessor;
 import io.sentry.metrics.SentryMetricsParameters;
 import java.io.IOException;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -83,6 +85,15 @@ public class CounterRecordingBenchmark {
   /** The Sentry SDK started for real, sending to a loopback endpoint. */
   @State(Scope.Benchmark)
   public static class SentryRunning {
+    /**
+     * {@code real}: the SDK's own metrics queue. {@code discarding} (a diagnosis, with
+     * {@code -p sdkQueue=discarding}): a queue that drops every point as it comes, so that the
+     * figures are what the caller's thread pays to build a data point and hand it over, without
+     * the SDK's overflow path, which otherwise dominates and varies from run to run.
+     */
+    @Param({"real"})
+    public String sdkQueue;
+
     /** Sentry parameters built once per attribute combination, as careful hand-written code would. */
     final SentryMetricsParameters[] parameters = MessageChoices.sentryParameters();
     private LoopbackSentry endpoint;
@@ -91,7 +102,14 @@ public class CounterRecordingBenchmark {
     @Setup(Level.Trial)
     public void start() throws IOException {
       endpoint = LoopbackSentry.start();
-      LoopbackSentry.initSentry(endpoint.dsn());
+      LoopbackSentry.initSentry(endpoint.dsn(), options -> {
+        if (sdkQueue.equals("discarding")) {
+          options.getMetrics().setMetricsBatchProcessorFactory(
+              (sentryOptions, client) -> NoOpMetricsBatchProcessor.getInstance());
+        } else if (!sdkQueue.equals("real")) {
+          throw new IllegalArgumentException("sdkQueue is real or discarding, not " + sdkQueue);
+        }
+      });
     }
 
     /** Closes the SDK and says what reached the endpoint. */

@@ -3,6 +3,7 @@ package dev.metered.benchmarks;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.sentry.Sentry;
+import io.sentry.SentryOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A Sentry endpoint on {@code 127.0.0.1} that accepts every envelope and throws it away, so that
@@ -59,11 +61,17 @@ public final class LoopbackSentry implements AutoCloseable {
    * the SDK a reverse DNS lookup of this machine).
    */
   public static void initSentry(String dsn) {
+    initSentry(dsn, options -> {});
+  }
+
+  /** {@link #initSentry(String)}, then {@code more} applied to the options. */
+  public static void initSentry(String dsn, Consumer<SentryOptions> more) {
     Sentry.init(options -> {
       options.setDsn(dsn);
       options.setEnvironment("benchmark");
       options.setRelease("metered-benchmarks");
       options.setServerName("benchmark-host");
+      more.accept(options);
     });
     if (!Sentry.isEnabled()) {
       throw new IllegalStateException("Sentry did not start for " + dsn);

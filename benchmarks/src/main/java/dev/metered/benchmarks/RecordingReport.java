@@ -23,17 +23,23 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Usage: {@code java -cp benchmarks/target/metered-benchmarks.jar
  * dev.metered.benchmarks.RecordingReport [quick|full]}. {@code full} (the default) runs the
- * benchmarks' own settings (2 forks of 8 warm-up and 5 measured iterations of 1 s) and adds
- * {@link AggregatePathBenchmark}, about 14 minutes in all; {@code quick} runs 1 fork of 4
- * warm-up and 3 measured iterations, which finishes in under 4 minutes with the loss run. Exits 1 when the loss run
- * misses its target; the speed targets are reported, not enforced, since a busy machine can miss
- * them.
+ * benchmarks' own settings (2 forks of 8 warm-up and 5 measured iterations of 1 s), adds
+ * {@link AggregatePathBenchmark} and the Sentry rows again with the SDK's queue discarding
+ * ({@code -p sdkQueue=discarding}), about 16 minutes in all; {@code quick} runs 1 fork of 4
+ * warm-up and 3 measured iterations of the main rows only, which finishes in under 4 minutes
+ * with the loss run. Exits 1 when the loss run misses its target; the speed targets are
+ * reported, not enforced, since a busy machine can miss them.
  */
 public final class RecordingReport {
   private static final String ALLOCATION = "gc.alloc.rate.norm";
 
-  /** The variants in the order of the tables, with what each row is called there. */
+  /** The variants in the order of the main tables, with what each row is called there. */
   private static final Map<String, String> LABELS = new LinkedHashMap<>();
+  /** The rows of {@link AggregatePathBenchmark}, from the store up to the whole path. */
+  private static final Map<String, String> DIAGNOSIS = new LinkedHashMap<>();
+  /** The variants that reach Sentry, measured again with the SDK's queue discarding. */
+  private static final String EVENT_ROWS =
+      "CounterRecordingBenchmark\\.(sentryHashMapPerCall|sentryPrebuiltParameters|meteredEvent)$";
 
   static {
     LABELS.put("sentryHashMapPerCall", "Sentry by hand: `HashMap` per call (the seed's style)");
@@ -46,11 +52,13 @@ public final class RecordingReport {
     LABELS.put("openTelemetryAttributesPerCall", "OpenTelemetry: `Attributes.of(..)` per call");
     LABELS.put("longAdder", "`LongAdder.increment()` (the floor)");
     LABELS.put("longAdderPerAttributeSet", "a `LongAdder` per attribute set (reference)");
-    LABELS.put("doubleAdderPerAttributeSet", "a `DoubleAdder` per attribute set: the store");
-    LABELS.put("seriesNumberToAdder", "+ the series number from the ordinals, as generated code computes it");
-    LABELS.put("recorderOnMinimalSink", "the generated recorder on a sink that only adds at the series' index");
-    LABELS.put("deliverySink", "+ `DeliverySink.record(series, 1)`");
-    LABELS.put("recorderOnDeliverySink", "+ the generated recorder (`new MessageMetrics(sink)`)");
+
+    DIAGNOSIS.put("doubleAdderPerAttributeSet", "1. a `DoubleAdder` per attribute set, chosen by the set's number: the store");
+    DIAGNOSIS.put("seriesNumberToAdder", "2. the same, the number computed from the ordinals as generated code does");
+    DIAGNOSIS.put("recorderOnMinimalSink", "3. the generated recorder on a sink that only adds at the series' index");
+    DIAGNOSIS.put("deliverySink", "4. `DeliverySink.record(series, 1)` called directly with a table's series");
+    DIAGNOSIS.put("recorderOnDeliverySink", "5. the generated recorder on the `DeliverySink` (`new MessageMetrics(sink)`)");
+    DIAGNOSIS.put("meteredAggregate", "6. the generated recorder on the global sink (`MessageMetrics.global()`): Metered, `aggregate`");
   }
 
   private RecordingReport() {}
@@ -61,35 +69,58 @@ public final class RecordingReport {
   /** Runs everything and prints the report. */
   public static void main(String[] args) throws Exception {
     boolean quick = args.length > 0 && args[0].equals("quick");
-    String include = quick ? "CounterRecordingBenchmark"
-        : "(CounterRecordingBenchmark|AggregatePathBenchmark)";
     double loadBefore = loadAverage();
     Map<Integer, Map<String, Score>> byThreads = new TreeMap<>();
+    Map<Integer, Map<String, Score>> beforeQueue = new TreeMap<>();
     for (int threads : new int[] {1, 2}) {
-      ChainedOptionsBuilder options = new OptionsBuilder()
-          .include(include)
-          .threads(threads)
-          .addProfiler(GCProfiler.class);
-      if (quick) {
-        options.forks(1)
-            .warmupIterations(4).warmupTime(TimeValue.seconds(1))
-            .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+      byThreads.put(threads, run(options(quick, threads)
+          .include(quick ? "CounterRecordingBenchmark" : "(CounterRecordingBenchmark|AggregatePathBenchmark)")));
+      if (!quick) {
+        beforeQueue.put(threads, run(options(false, threads)
+            .include(EVENT_ROWS)
+            .param("sdkQueue", "discarding")));
       }
-      byThreads.put(threads, scores(new Runner(options.build()).run()));
     }
     double loadAfter = loadAverage();
 
     System.out.println();
     System.out.println("## Recording one counter increment (" + (quick ? "quick" : "full") + " run)");
     for (Map.Entry<Integer, Map<String, Score>> entry : byThreads.entrySet()) {
-      printScores(entry.getKey(), entry.getValue());
+      printScores(entry.getKey() + " thread" + (entry.getKey() == 1 ? "" : "s"), LABELS, entry.getValue());
     }
-    printTargets(byThreads);
+    for (Map.Entry<Integer, Map<String, Score>> entry : beforeQueue.entrySet()) {
+      printScores(entry.getKey() + " thread" + (entry.getKey() == 1 ? "" : "s")
+          + ", the SDK's queue discarding every point", LABELS, entry.getValue());
+    }
+    if (!quick) {
+      for (Map.Entry<Integer, Map<String, Score>> entry : byThreads.entrySet()) {
+        printScores("Where the time of an `aggregate` increment goes, " + entry.getKey() + " thread"
+            + (entry.getKey() == 1 ? "" : "s"), DIAGNOSIS, entry.getValue());
+      }
+    }
+    printTargets(byThreads, beforeQueue);
     System.out.printf(Locale.ROOT, "%nLoad average (1 min) before the run %.2f, after it %.2f, on %d cores.%n",
         loadBefore, loadAfter, Runtime.getRuntime().availableProcessors());
 
     boolean lossMet = LossRun.run(2, 500_000);
     System.exit(lossMet ? 0 : 1);
+  }
+
+  /** JMH options for one pass: the benchmarks' own settings, or the quick ones; always -prof gc. */
+  private static ChainedOptionsBuilder options(boolean quick, int threads) {
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .threads(threads)
+        .addProfiler(GCProfiler.class);
+    if (quick) {
+      options.forks(1)
+          .warmupIterations(4).warmupTime(TimeValue.seconds(1))
+          .measurementIterations(3).measurementTime(TimeValue.seconds(1));
+    }
+    return options;
+  }
+
+  private static Map<String, Score> run(ChainedOptionsBuilder options) throws Exception {
+    return scores(new Runner(options.build()).run());
   }
 
   private static Map<String, Score> scores(Collection<RunResult> results) {
@@ -105,23 +136,25 @@ public final class RecordingReport {
     return scores;
   }
 
-  private static void printScores(int threads, Map<String, Score> scores) {
+  private static void printScores(String title, Map<String, String> labels, Map<String, Score> scores) {
     Score floor = scores.get("longAdder");
-    System.out.printf(Locale.ROOT, "%n### %d thread%s%n%n", threads, threads == 1 ? "" : "s");
-    System.out.println("| how the increment is recorded | time | allocated | time / `LongAdder` |");
-    System.out.println("|---|---:|---:|---:|");
-    for (Map.Entry<String, String> variant : LABELS.entrySet()) {
+    System.out.printf(Locale.ROOT, "%n### %s%n%n", title);
+    System.out.println("| how the increment is recorded | time | allocated |"
+        + (floor == null ? "" : " time / `LongAdder` |"));
+    System.out.println("|---|---:|---:|" + (floor == null ? "" : "---:|"));
+    for (Map.Entry<String, String> variant : labels.entrySet()) {
       Score score = scores.get(variant.getKey());
       if (score == null) {
         continue;
       }
-      System.out.printf(Locale.ROOT, "| %s | %s ± %s ns/op | %s B/op | %s |%n", variant.getValue(),
+      System.out.printf(Locale.ROOT, "| %s | %s ± %s ns/op | %s B/op |%s%n", variant.getValue(),
           number(score.time()), number(score.timeError()), bytes(score.bytes()),
-          floor == null ? "-" : String.format(Locale.ROOT, "%.1f×", score.time() / floor.time()));
+          floor == null ? "" : String.format(Locale.ROOT, " %.1f× |", score.time() / floor.time()));
     }
   }
 
-  private static void printTargets(Map<Integer, Map<String, Score>> byThreads) {
+  private static void printTargets(Map<Integer, Map<String, Score>> byThreads,
+      Map<Integer, Map<String, Score>> beforeQueue) {
     List<String[]> rows = new ArrayList<>();
     rows.add(target("`aggregate` time / `LongAdder.increment()`: at most 2", byThreads,
         s -> ratio(s, "meteredAggregate", "longAdder"),
@@ -135,17 +168,10 @@ public final class RecordingReport {
     rows.add(target("OpenTelemetry per-call attributes time / `aggregate` time: at least 5", byThreads,
         s -> ratio(s, "openTelemetryAttributesPerCall", "meteredAggregate"),
         s -> s.get("openTelemetryAttributesPerCall").time() >= 5 * s.get("meteredAggregate").time()));
-    rows.add(target("`event` time no more than pre-built Sentry parameters' (within the error)", byThreads,
-        s -> ratio(s, "meteredEvent", "sentryPrebuiltParameters"),
-        s -> low(s.get("meteredEvent").time(), s.get("meteredEvent").timeError())
-            <= high(s.get("sentryPrebuiltParameters").time(), s.get("sentryPrebuiltParameters").timeError())));
-    rows.add(target("`event` allocation no more than pre-built Sentry parameters' (within the error)", byThreads,
-        s -> bytes(s.get("meteredEvent").bytes()) + " vs " + bytes(s.get("sentryPrebuiltParameters").bytes()) + " B/op",
-        s -> low(s.get("meteredEvent").bytes(), s.get("meteredEvent").bytesError())
-            <= high(s.get("sentryPrebuiltParameters").bytes(), s.get("sentryPrebuiltParameters").bytesError())));
-    rows.add(target("`event` faster than the `HashMap` call", byThreads,
-        s -> ratio(s, "meteredEvent", "sentryHashMapPerCall"),
-        s -> s.get("meteredEvent").time() < s.get("sentryHashMapPerCall").time()));
+    rows.addAll(eventTargets("", byThreads));
+    if (!beforeQueue.isEmpty()) {
+      rows.addAll(eventTargets(", SDK queue discarding", beforeQueue));
+    }
 
     System.out.println();
     System.out.println("### Targets, from this run");
@@ -161,6 +187,22 @@ public final class RecordingReport {
     for (String[] row : rows) {
       System.out.println("| " + String.join(" | ", row) + " |");
     }
+  }
+
+  private static List<String[]> eventTargets(String how, Map<Integer, Map<String, Score>> byThreads) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(target("`event` time no more than pre-built Sentry parameters' (within the error)" + how, byThreads,
+        s -> ratio(s, "meteredEvent", "sentryPrebuiltParameters"),
+        s -> low(s.get("meteredEvent").time(), s.get("meteredEvent").timeError())
+            <= high(s.get("sentryPrebuiltParameters").time(), s.get("sentryPrebuiltParameters").timeError())));
+    rows.add(target("`event` allocation no more than pre-built Sentry parameters' (within the error)" + how, byThreads,
+        s -> bytes(s.get("meteredEvent").bytes()) + " vs " + bytes(s.get("sentryPrebuiltParameters").bytes()) + " B/op",
+        s -> low(s.get("meteredEvent").bytes(), s.get("meteredEvent").bytesError())
+            <= high(s.get("sentryPrebuiltParameters").bytes(), s.get("sentryPrebuiltParameters").bytesError())));
+    rows.add(target("`event` faster than the `HashMap` call" + how, byThreads,
+        s -> ratio(s, "meteredEvent", "sentryHashMapPerCall"),
+        s -> s.get("meteredEvent").time() < s.get("sentryHashMapPerCall").time()));
+    return rows;
   }
 
   private static String[] target(String name, Map<Integer, Map<String, Score>> byThreads,
