@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Objects;
 import org.h2.jdbcx.JdbcConnectionPool;
 
@@ -45,7 +46,7 @@ public final class Database implements AutoCloseable {
     Objects.requireNonNull(url, "url");
     Database database;
     if (url.startsWith(H2_PREFIX)) {
-      JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
+      JdbcConnectionPool pool = JdbcConnectionPool.create(keepOpenOnExit(url), user, password);
       pool.setMaxConnections(MAX_H2_CONNECTIONS);
       database = new Database(pool::getConnection, pool::dispose, true);
     } else {
@@ -60,6 +61,18 @@ public final class Database implements AutoCloseable {
       throw failure;
     }
     return database;
+  }
+
+  /**
+   * H2 closes its databases from a JVM shutdown hook of its own, which can run before the bot's
+   * (Ctrl-C runs all hooks at once): the bot's last operations would then fail on a closed
+   * database. The bot closes the database itself, last, so H2's hook is switched off unless the URL
+   * says otherwise.
+   */
+  private static String keepOpenOnExit(String url) {
+    return url.toUpperCase(Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=")
+        ? url
+        : url + ";DB_CLOSE_ON_EXIT=FALSE";
   }
 
   /**

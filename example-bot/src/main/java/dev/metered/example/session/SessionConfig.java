@@ -44,14 +44,4 @@ public record SessionConfig(long seed, int inputs, Duration interval, Duration t
         Duration.ofNanos((long) (1e9 / rate)),
         timeout);
   }
-
-  /**
-   * The demo session: 100 events, 25 ms apart.
-   *
-   * @param seed the seed
-   * @return the configuration
-   */
-  public static SessionConfig demo(long seed) {
-    return new SessionConfig(seed, 100, Duration.ofMillis(25), Duration.ofSeconds(30));
-  }
 }
