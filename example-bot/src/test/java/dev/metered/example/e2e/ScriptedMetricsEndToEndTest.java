@@ -9,6 +9,7 @@ import dev.metered.example.metrics.CogMetrics;
 import dev.metered.example.metrics.CommandMetrics;
 import dev.metered.example.metrics.DatabaseMetrics;
 import dev.metered.example.metrics.TaskMetrics;
+import dev.metered.runtime.MeteredOptions;
 import dev.metered.runtime.MeteredRuntime;
 import dev.metered.runtime.e2e.ReceivedMetric;
 import dev.metered.runtime.e2e.SentryReceiver;
@@ -72,7 +73,9 @@ class ScriptedMetricsEndToEndTest {
   @BeforeEach
   void startSentryAgainstTheReceiver() throws IOException {
     assertThat(Sentry.isEnabled()).as("Sentry left initialised by an earlier test").isFalse();
-    // The recorders' global sink must be the default one: Sentry.
+    // The recorders' global sink must be a fresh default one (an earlier test may have closed
+    // its own), delivering to Sentry with the default options: one data point per call here.
+    MeteredRuntime.configure(MeteredOptions.defaults());
     MeteredRuntime.resetGlobalSink();
     receiver = SentryReceiver.start();
     Sentry.init(
