@@ -185,11 +185,6 @@ class DeliveryEndToEndTest {
   }
 
   private void initSentry() {
-    Sentry.init(options -> {
-      options.setDsn(receiver.dsn());
-      options.setEnableUncaughtExceptionHandler(false);
-      options.setServerName("e2e-host");
-      options.setShutdownTimeoutMillis(2_000);
-    });
+    Sentry.init(receiver::configure);
   }
 }

@@ -36,7 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 class ScriptedMetricsEndToEndTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
 
   private static final String COUNTER = "counter";
   private static final String DISTRIBUTION = "distribution";
@@ -78,14 +77,7 @@ class ScriptedMetricsEndToEndTest {
     MeteredRuntime.configure(MeteredOptions.defaults());
     MeteredRuntime.resetGlobalSink();
     receiver = SentryReceiver.start();
-    Sentry.init(
-        options -> {
-          options.setDsn(receiver.dsn());
-          options.setEnableUncaughtExceptionHandler(false);
-          options.setServerName("e2e-host");
-          options.setEnvironment("e2e");
-          options.setShutdownTimeoutMillis(SHUTDOWN_TIMEOUT.toMillis());
-        });
+    Sentry.init(receiver::configure);
   }
 
   @AfterEach
