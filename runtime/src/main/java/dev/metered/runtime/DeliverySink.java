@@ -113,7 +113,12 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       long interval = options.flushInterval().toMillis();
       scheduler.scheduleAtFixedRate(this::scheduledFlush, interval, interval, TimeUnit.MILLISECONDS);
       shutdownHook = new Thread(this::close, "metered-shutdown");
-      Runtime.getRuntime().addShutdownHook(shutdownHook);
+      try {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+      } catch (IllegalStateException shutdownInProgress) {
+        // First enabled while the JVM shuts down: whoever closes Sentry or the sink sends the rest.
+        shutdownHook = null;
+      }
     }
     if (sentry != null) {
       sentry.attach();
