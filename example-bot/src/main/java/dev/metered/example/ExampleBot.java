@@ -2,10 +2,12 @@ package dev.metered.example;
 
 import dev.metered.example.api.ApiClient;
 import dev.metered.example.api.DiscordClient;
+import dev.metered.example.api.ServiceEndpoints;
 import dev.metered.example.api.TldrClient;
 import dev.metered.example.api.WolframClient;
 import dev.metered.example.api.stub.StubApiServer;
 import dev.metered.example.cache.MeteredCache;
+import dev.metered.example.cogs.AdminCog_Metered;
 import dev.metered.example.cogs.CogDefinition;
 import dev.metered.example.cogs.CogLoader;
 import dev.metered.example.cogs.InfoCog_Metered;
@@ -17,9 +19,12 @@ import dev.metered.example.cogs.WolframCog_Metered;
 import dev.metered.example.commands.CommandDispatcher;
 import dev.metered.example.commands.CommandRegistry;
 import dev.metered.example.commands.CommandRouter;
+import dev.metered.example.commands.CommandSpec;
+import dev.metered.example.commands.RegisteredCommand;
 import dev.metered.example.commands.Reply;
 import dev.metered.example.db.CommandStatsRepository;
 import dev.metered.example.db.Database;
+import dev.metered.example.db.DatabaseConfig;
 import dev.metered.example.db.DatabaseHealth;
 import dev.metered.example.db.FlakyConnectionSource;
 import dev.metered.example.db.GuildConfigRepository;
@@ -32,13 +37,16 @@ import dev.metered.example.gateway.SlashCommand;
 import dev.metered.example.metrics.ApiMetrics.Service;
 import dev.metered.example.metrics.CacheMetrics;
 import dev.metered.example.metrics.CogMetrics;
+import dev.metered.example.services.CacheWarmupTask_Metered;
 import dev.metered.example.services.PrefixResolver;
+import dev.metered.example.services.Presence;
 import dev.metered.example.services.ReminderDelivery;
 import dev.metered.example.services.ReminderService;
+import dev.metered.example.services.StatusRotationTask_Metered;
 import dev.metered.example.services.TldrService;
-import dev.metered.example.services.CacheWarmupTask_Metered;
 import dev.metered.example.tasks.CleanupTask_Metered;
 import dev.metered.example.tasks.TaskRunner;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -60,9 +68,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The bot: wires the database, caches, HTTP clients, tasks and cogs together, takes gateway events,
  * and shuts everything down in order.
  *
- * <p>Until the bot connects to Discord, the outside world is a {@link StubApiServer} on the
- * loopback interface, and gateway events come from whoever calls {@link #handle}: the scripted
- * session, or a test.
+ * <p>Gateway events come from whoever calls {@link #handle}: the JDA adapter when the bot is
+ * connected to Discord, the simulation, or a test. The services it calls are where its {@link
+ * ServiceEndpoints} say; those left empty are served by a {@link StubApiServer} on the loopback
+ * interface, which the bot starts and stops itself.
  *
  * <p>Cogs and tasks are created as their generated {@code _Metered} wrappers, which record the
  * {@code command}, {@code cog} and {@code task} events through the generated recorders' global sink
@@ -70,7 +79,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP clients, caches) record through the {@link Recorders} they are given.
  */
 public final class ExampleBot implements AutoCloseable {
-  private static final AtomicInteger INSTANCES = new AtomicInteger();
   private static final int TLDR_CACHE_SIZE = 256;
   private static final int PREFIX_CACHE_SIZE = 10_000;
   private static final int TASK_THREADS = 2;
@@ -83,6 +91,7 @@ public final class ExampleBot implements AutoCloseable {
   private TaskRunner tasks;
   private PrefixResolver prefixes;
   private CommandRouter router;
+  private CommandRegistry registry;
   private CogLoader cogs;
   private Set<CogMetrics.Cog> failedCogs;
   private CompletableFuture<Void> warmup;
@@ -90,19 +99,34 @@ public final class ExampleBot implements AutoCloseable {
   private ExampleBot() {}
 
   /**
-   * Starts the bot: opens everything, loads the cogs, starts the cache warmup in the background and
-   * the periodic cleanup.
+   * Starts the bot with its status shown nowhere.
    *
    * @param config the setup
-   * @param recorders where the database, API and cache metrics go; command, cog and task metrics
-   *     go to the global sink
+   * @param recorders where the database, API and cache metrics go; command, cog and task metrics go
+   *     to the global sink
    * @return the running bot; close it to shut it down
    * @throws Exception when a part cannot start; what had started is closed again
    */
   public static ExampleBot start(BotConfig config, Recorders recorders) throws Exception {
+    return start(config, recorders, status -> {});
+  }
+
+  /**
+   * Starts the bot: opens the database (applying migrations), loads the cogs, starts the cache
+   * warmup in the background and the periodic cleanup and status rotation.
+   *
+   * @param config the setup
+   * @param recorders where the database, API and cache metrics go; command, cog and task metrics go
+   *     to the global sink
+   * @param presence where the status rotation shows the bot's status
+   * @return the running bot; close it to shut it down
+   * @throws Exception when a part cannot start; what had started is closed again
+   */
+  public static ExampleBot start(BotConfig config, Recorders recorders, Presence presence)
+      throws Exception {
     ExampleBot bot = new ExampleBot();
     try {
-      bot.wire(config, recorders);
+      bot.wire(config, recorders, presence);
       return bot;
     } catch (Exception | Error failure) {
       try {
@@ -114,12 +138,19 @@ public final class ExampleBot implements AutoCloseable {
     }
   }
 
-  private void wire(BotConfig config, Recorders recorders) throws Exception {
+  private void wire(BotConfig config, Recorders recorders, Presence presence) throws Exception {
     Clock clock = Clock.systemUTC();
-    StubApiServer stub = StubApiServer.start(config.tldrFaults(), config.stubStall());
-    resources.push(stub::close);
+    ServiceEndpoints endpoints = config.endpoints();
+    Optional<URI> stubBase = Optional.empty();
+    if (endpoints.needsStub()) {
+      StubApiServer stub =
+          StubApiServer.start(config.tldrFaults(), config.stubStall(), config.stubLatency());
+      resources.push(stub::close);
+      stubBase = Optional.of(stub.baseUri());
+    }
 
-    Database database = Database.openInMemory("bot-" + INSTANCES.incrementAndGet());
+    DatabaseConfig db = config.database();
+    Database database = Database.open(db.url(), db.user(), db.password());
     resources.push(database::close);
     connections = new FlakyConnectionSource(database.connections());
     RetryingSqlExecutor sql =
@@ -137,14 +168,25 @@ public final class ExampleBot implements AutoCloseable {
 
     HttpClient http =
         HttpClient.newBuilder().executor(httpThreads).connectTimeout(config.apiTimeout()).build();
-    TldrClient tldrClient = new TldrClient(api(http, stub, Service.TLDR, config, recorders));
-    DiscordClient discord = new DiscordClient(api(http, stub, Service.DISCORD, config, recorders));
+    Optional<URI> stub = stubBase;
+    URI tldrBase = endpoints.tldr().or(() -> stub).orElseThrow();
+    URI discordBase = endpoints.discord().or(() -> stub).orElseThrow();
+    URI wolframBase = endpoints.wolfram().or(() -> stub).orElseThrow();
+    TldrClient tldrClient = new TldrClient(api(http, tldrBase, Service.TLDR, config, recorders));
+    ApiClient discordApi = api(http, discordBase, Service.DISCORD, config, recorders);
+    DiscordClient discord =
+        new DiscordClient(
+            endpoints
+                .discordToken()
+                .map(token -> discordApi.withHeader("Authorization", "Bot " + token))
+                .orElse(discordApi));
     Optional<WolframClient> wolfram =
         config
             .wolframAppId()
             .map(
                 appId ->
-                    new WolframClient(api(http, stub, Service.WOLFRAM, config, recorders), appId));
+                    new WolframClient(
+                        api(http, wolframBase, Service.WOLFRAM, config, recorders), appId));
 
     // Tldr lookups wait on HTTP, so their cache operations are timed; prefix lookups run for
     // every message and take nanoseconds, so they are only counted.
@@ -160,7 +202,7 @@ public final class ExampleBot implements AutoCloseable {
         new ReminderService(reminders, new ReminderDelivery(reminders, discord), tasks, clock);
     DatabaseHealth health = new DatabaseHealth(sql);
 
-    CommandRegistry registry = new CommandRegistry();
+    registry = new CommandRegistry();
     router = new CommandRouter(registry, prefixes, new CommandDispatcher(stats));
     cogs = new CogLoader(registry);
     resources.push(cogs::unloadAll);
@@ -178,16 +220,23 @@ public final class ExampleBot implements AutoCloseable {
                 new CogDefinition(
                     CogMetrics.Cog.REMINDERS, () -> new RemindersCog_Metered(reminderService)),
                 new CogDefinition(CogMetrics.Cog.STATS, () -> new StatsCog_Metered(stats)),
-                new CogDefinition(CogMetrics.Cog.WOLFRAM, () -> new WolframCog_Metered(wolfram))));
+                new CogDefinition(CogMetrics.Cog.WOLFRAM, () -> new WolframCog_Metered(wolfram)),
+                new CogDefinition(
+                    CogMetrics.Cog.ADMIN,
+                    () -> new AdminCog_Metered(config.ownerIds(), cogs::reload))));
 
     warmup = tasks.runInBackground(new CacheWarmupTask_Metered(tldr, config.warmupPages()));
     tasks.schedulePeriodic(
         config.cleanupPeriod(), config.cleanupRuns(), new CleanupTask_Metered(reminders));
+    tasks.schedulePeriodic(
+        config.statusPeriod(),
+        config.statusRuns(),
+        new StatusRotationTask_Metered(presence, stats, clock, startedAt));
   }
 
   private static ApiClient api(
-      HttpClient http, StubApiServer stub, Service service, BotConfig config, Recorders recorders) {
-    return new ApiClient(http, stub.baseUri(), service, config.apiTimeout(), recorders.api());
+      HttpClient http, URI base, Service service, BotConfig config, Recorders recorders) {
+    return new ApiClient(http, base, service, config.apiTimeout(), recorders.api());
   }
 
   /**
@@ -237,6 +286,15 @@ public final class ExampleBot implements AutoCloseable {
    */
   public boolean reloadCog(CogMetrics.Cog cog) {
     return cogs.reload(cog);
+  }
+
+  /**
+   * The commands the loaded cogs offer now, by name.
+   *
+   * @return their specs
+   */
+  public List<CommandSpec> commands() {
+    return registry.all().stream().map(RegisteredCommand::spec).toList();
   }
 
   /**

@@ -3,9 +3,7 @@ package dev.metered.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.metered.example.api.stub.FaultPlan;
 import dev.metered.example.commands.Reply;
-import dev.metered.example.db.RetryPolicy;
 import dev.metered.example.gateway.Message;
 import dev.metered.example.gateway.SlashCommand;
 import dev.metered.example.metrics.CogMetrics;
@@ -16,7 +14,6 @@ import dev.metered.runtime.testing.RecordingSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,17 +25,18 @@ import org.junit.jupiter.api.Test;
 class HandlersThroughWrappersTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  /** No faults; no Wolfram app id, so the wolfram cog fails to load; no cleanup run to wait for. */
+  /**
+   * No faults; no Wolfram app id, so the wolfram cog fails to load; no cleanup or status run to
+   * wait for.
+   */
   private static final BotConfig CONFIG =
-      new BotConfig(
-          FaultPlan.none(),
-          Duration.ofSeconds(2),
-          Duration.ofSeconds(1),
-          RetryPolicy.defaults(),
-          Duration.ofHours(1),
-          0,
-          List.of("tar"),
-          Optional.empty());
+      BotConfig.builder()
+          .stubStall(Duration.ofSeconds(2))
+          .apiTimeout(Duration.ofSeconds(1))
+          .cleanup(Duration.ofHours(1), 0)
+          .statusRotation(Duration.ofHours(1), 0)
+          .warmupPages(List.of("tar"))
+          .build();
 
   /** The global sink: where the wrappers record. */
   private final RecordingSink sink = new RecordingSink();
@@ -116,8 +114,8 @@ class HandlersThroughWrappersTest {
                   "success", false,
                   "error_type", "MissingConfigurationException"));
       // Every load is counted and timed, the failed one included.
-      assertThat(sink.recorded(CogMetrics.OPERATION_COUNT)).hasSize(6);
-      assertThat(sink.recorded(CogMetrics.OPERATION_DURATION)).hasSize(6);
+      assertThat(sink.recorded(CogMetrics.OPERATION_COUNT)).hasSize(7);
+      assertThat(sink.recorded(CogMetrics.OPERATION_DURATION)).hasSize(7);
 
       // The bot runs on: the other cogs' commands answer, the wolfram command is not offered.
       assertThat(bot.handle(new Message(1, 101, 5, "!ping"))).contains(Reply.ok("Pong!"));
@@ -129,10 +127,10 @@ class HandlersThroughWrappersTest {
           .containsExactly("load", "reload");
     }
 
-    // Shutdown unloads the five loaded cogs, each recorded by the wrapper too.
+    // Shutdown unloads the six loaded cogs, each recorded by the wrapper too.
     assertThat(sink.recorded(CogMetrics.OPERATION_COUNT))
         .filteredOn(metric -> "unload".equals(metric.attributeMap().get("operation")))
-        .hasSize(5)
+        .hasSize(6)
         .allSatisfy(metric -> assertThat(metric.attributeMap()).containsEntry("success", true));
   }
 }

@@ -224,6 +224,23 @@ class RecorderBehaviourTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aSinkWhoseEnabledCheckThrowsNeverReachesTheCallerEither() {
+    long before = RecordingFailures.count();
+    MetricSink broken = new MetricSink() {
+      @Override
+      public boolean isEnabled() {
+        throw new IllegalStateException("no state yet");
+      }
+
+      @Override
+      public void record(Metric metric, double value, Attributes attributes) {}
+    };
+    classes.instantiate("test.Driver", BiConsumer.class).accept("everything", broken);
+    assertThat(RecordingFailures.count()).isEqualTo(before + 1);
+  }
+
+  @Test
   void aNullRequiredValueIsCountedNotThrown() {
     long before = RecordingFailures.count();
     assertThat(run("null step")).isEmpty();

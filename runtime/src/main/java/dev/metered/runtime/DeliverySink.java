@@ -113,7 +113,12 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       long interval = options.flushInterval().toMillis();
       scheduler.scheduleAtFixedRate(this::scheduledFlush, interval, interval, TimeUnit.MILLISECONDS);
       shutdownHook = new Thread(this::close, "metered-shutdown");
-      Runtime.getRuntime().addShutdownHook(shutdownHook);
+      try {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+      } catch (IllegalStateException shutdownInProgress) {
+        // First enabled while the JVM shuts down: whoever closes Sentry or the sink sends the rest.
+        shutdownHook = null;
+      }
     }
     if (sentry != null) {
       sentry.attach();
@@ -128,6 +133,13 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
 
   @Override
   public void record(Series series, double value) {
+    // The hot path: a counter or gauge this sink always aggregates, with its cell already bound
+    // to the series. One field read, one comparison, one add.
+    CellBinding binding = series.cellBinding();
+    if (binding != null && binding.sink() == this && Double.isFinite(value)) {
+      binding.cell().add(value);
+      return;
+    }
     MetricState state = stateOf(series.metric());
     switch (state.mode) {
       case EVENT -> {
@@ -186,6 +198,10 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       return;
     }
     cell.add(value);
+    if (state.mode == DeliveryMode.AGGREGATE && series.index() >= 0) {
+      // In auto mode the budget decides per call, so only aggregate mode takes the fast path.
+      series.bind(new CellBinding(this, cell));
+    }
   }
 
   private void send(Series series, double value) {

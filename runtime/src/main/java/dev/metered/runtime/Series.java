@@ -19,6 +19,10 @@ public final class Series {
   private final Attributes attributes;
   // Built on first use by SentrySink; the SDK only reads it. A race builds it twice, harmlessly.
   private SentryMetricsParameters sentryParameters;
+  // The aggregation cell of the DeliverySink that last aggregated this series, so that the sink
+  // finds it with one field read. Tagged with its sink: a series is a constant of generated code
+  // and may be recorded into several sinks. Immutable, so a racy read sees it whole or not at all.
+  private CellBinding cellBinding;
 
   Series(Metric metric, int index, int tableSize, Attributes attributes) {
     this.metric = Objects.requireNonNull(metric, "metric");
@@ -59,6 +63,14 @@ public final class Series {
       sentryParameters = parameters;
     }
     return parameters;
+  }
+
+  CellBinding cellBinding() {
+    return cellBinding;
+  }
+
+  void bind(CellBinding binding) {
+    this.cellBinding = binding;
   }
 
   @Override

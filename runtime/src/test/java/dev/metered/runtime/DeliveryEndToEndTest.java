@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metered.runtime.TestValues.Route;
 import dev.metered.runtime.e2e.SentryReceiver;
+import io.sentry.Hint;
 import io.sentry.Sentry;
+import io.sentry.SentryEnvelope;
 import io.sentry.SentryMetricsEvent;
+import io.sentry.transport.ITransport;
+import io.sentry.transport.RateLimiter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +114,43 @@ class DeliveryEndToEndTest {
   }
 
   @Test
+  void aTransportThatThrowsNeverReachesTheRecordingThreads() throws InterruptedException {
+    AtomicInteger attempts = new AtomicInteger();
+    Sentry.init(options -> {
+      receiver.configure(options);
+      options.setTransportFactory((sentryOptions, requestDetails) -> new ITransport() {
+        @Override
+        public void send(SentryEnvelope envelope, Hint hint) throws IOException {
+          attempts.incrementAndGet();
+          throw new IOException("connection reset");
+        }
+
+        @Override
+        public void flush(long timeoutMillis) {}
+
+        @Override
+        public RateLimiter getRateLimiter() {
+          return null;
+        }
+
+        @Override
+        public void close(boolean isRestarting) {}
+
+        @Override
+        public void close() {}
+      });
+    });
+    DeliverySink sink = new DeliverySink(MeteredOptions.builder().eventsPerSecond(100).build());
+
+    record(sink, 2, 20_000);
+    sink.close();
+
+    assertThat(attempts).as("the SDK tried, and failed, to send").hasPositiveValue();
+    assertThat(sink.stats().sentPoints()).as("handed to the SDK without an exception").isPositive();
+    assertThat(receiver.metrics()).isEmpty();
+  }
+
+  @Test
   void jvmShutdownSendsTheLastAggregates() throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
@@ -185,11 +227,6 @@ class DeliveryEndToEndTest {
   }
 
   private void initSentry() {
-    Sentry.init(options -> {
-      options.setDsn(receiver.dsn());
-      options.setEnableUncaughtExceptionHandler(false);
-      options.setServerName("e2e-host");
-      options.setShutdownTimeoutMillis(2_000);
-    });
+    Sentry.init(receiver::configure);
   }
 }

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,6 +35,7 @@ public final class ApiClient {
   private final Service service;
   private final Duration timeout;
   private final ApiMetrics metrics;
+  private final Map<String, String> headers;
 
   /**
    * @param http the shared HTTP client
@@ -43,11 +46,36 @@ public final class ApiClient {
    */
   public ApiClient(
       HttpClient http, URI baseUri, Service service, Duration timeout, ApiMetrics metrics) {
+    this(http, baseUri, service, timeout, metrics, Map.of());
+  }
+
+  private ApiClient(
+      HttpClient http,
+      URI baseUri,
+      Service service,
+      Duration timeout,
+      ApiMetrics metrics,
+      Map<String, String> headers) {
     this.http = Objects.requireNonNull(http, "http");
     this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
     this.service = Objects.requireNonNull(service, "service");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.headers = Map.copyOf(headers);
+  }
+
+  /**
+   * This client, sending {@code name: value} with every request: for example Discord's {@code
+   * Authorization: Bot <token>}.
+   *
+   * @param name the header's name
+   * @param value its value
+   * @return a new client
+   */
+  public ApiClient withHeader(String name, String value) {
+    Map<String, String> more = new HashMap<>(headers);
+    more.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    return new ApiClient(http, baseUri, service, timeout, metrics, more);
   }
 
   /**
@@ -121,6 +149,7 @@ public final class ApiClient {
     if (jsonBody != null) {
       builder.header("Content-Type", "application/json");
     }
+    headers.forEach(builder::header);
     return builder.build();
   }
 }

@@ -5,10 +5,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Fetches tldr pages (short, example-first manual pages) from the tldr-pages service. */
+/**
+ * Fetches tldr pages (short, example-first manual pages) from tldr-pages: the project's raw files,
+ * {@code {base}/pages/{platform}/{name}.md}, where the base is for example {@code
+ * https://raw.githubusercontent.com/tldr-pages/tldr/main} ({@link #PUBLIC_BASE_URL}) or the
+ * simulation's stub.
+ */
 public final class TldrClient {
   /** The route template: the page name is user input and never becomes an attribute value. */
-  public static final String PAGE_ENDPOINT = "/pages/{platform}/{name}";
+  public static final String PAGE_ENDPOINT = "/pages/{platform}/{name}.md";
+
+  /** Where tldr-pages publishes its pages; the default when the bot connects to Discord. */
+  public static final String PUBLIC_BASE_URL =
+      "https://raw.githubusercontent.com/tldr-pages/tldr/main";
 
   // tldr page names are lower-case words joined by dashes; anything else cannot be a page and
   // must not reach the URL.
@@ -42,7 +51,7 @@ public final class TldrClient {
       throw new IllegalArgumentException("not a tldr page name: " + name);
     }
     ApiResponse response =
-        api.send(Method.GET, "/pages/" + platform + "/" + name, PAGE_ENDPOINT, null);
+        api.send(Method.GET, "/pages/" + platform + "/" + name + ".md", PAGE_ENDPOINT, null);
     if (response.isSuccess()) {
       return Optional.of(response.body());
     }

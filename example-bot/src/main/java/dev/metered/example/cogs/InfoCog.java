@@ -4,6 +4,7 @@ import dev.metered.annotations.Attr;
 import dev.metered.annotations.Metered;
 import dev.metered.example.commands.CommandContext;
 import dev.metered.example.commands.CommandRegistrar;
+import dev.metered.example.commands.CommandSpec;
 import dev.metered.example.commands.Registration;
 import dev.metered.example.db.DatabaseHealth;
 import dev.metered.example.metrics.CogMetrics;
@@ -47,7 +48,12 @@ public class InfoCog implements Cog {
 
   @Override
   public void load(CommandRegistrar registrar) {
-    registrar.register(Command.INFO, Registration.SLASH, this::info);
+    registrar.register(
+        CommandSpec.of(
+            Command.INFO,
+            Registration.SLASH,
+            "Uptime, this server's prefix, database health and loaded cogs."),
+        this::info);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.metered.annotations.Attr;
 import dev.metered.annotations.Metered;
 import dev.metered.example.commands.CommandContext;
 import dev.metered.example.commands.CommandRegistrar;
+import dev.metered.example.commands.CommandSpec;
 import dev.metered.example.commands.Registration;
 import dev.metered.example.metrics.CommandMetrics.Command;
 import dev.metered.example.metrics.CommandMetrics.CommandType;
@@ -27,7 +28,12 @@ public class RemindersCog implements Cog {
 
   @Override
   public void load(CommandRegistrar registrar) {
-    registrar.register(Command.REMIND, Registration.PREFIX, this::remind);
+    registrar.register(
+        CommandSpec.of(
+            Command.REMIND,
+            Registration.PREFIX,
+            "Reminds you of something: remind <delay> <message>."),
+        this::remind);
   }
 
   /**

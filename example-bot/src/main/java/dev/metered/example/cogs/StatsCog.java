@@ -4,6 +4,7 @@ import dev.metered.annotations.Attr;
 import dev.metered.annotations.Metered;
 import dev.metered.example.commands.CommandContext;
 import dev.metered.example.commands.CommandRegistrar;
+import dev.metered.example.commands.CommandSpec;
 import dev.metered.example.commands.Registration;
 import dev.metered.example.db.CommandCount;
 import dev.metered.example.db.CommandStatsRepository;
@@ -28,7 +29,8 @@ public class StatsCog implements Cog {
 
   @Override
   public void load(CommandRegistrar registrar) {
-    registrar.register(Command.STATS, Registration.PREFIX, this::stats);
+    registrar.register(
+        CommandSpec.of(Command.STATS, Registration.PREFIX, "The most used commands."), this::stats);
   }
 
   /**

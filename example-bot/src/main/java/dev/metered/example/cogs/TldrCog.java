@@ -4,15 +4,21 @@ import dev.metered.annotations.Attr;
 import dev.metered.annotations.Metered;
 import dev.metered.example.commands.CommandContext;
 import dev.metered.example.commands.CommandRegistrar;
+import dev.metered.example.commands.CommandSpec;
+import dev.metered.example.commands.OptionSpec;
 import dev.metered.example.commands.Registration;
 import dev.metered.example.metrics.CommandMetrics.Command;
 import dev.metered.example.metrics.CommandMetrics.CommandType;
 import dev.metered.example.services.TldrService;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /** The {@code tldr} command: a tldr page, from the cache or from tldr-pages. */
 public class TldrCog implements Cog {
+  /** The platforms tldr-pages has pages for. */
+  static final List<String> PLATFORMS = List.of("common", "linux", "osx", "windows", "android");
+
   private final TldrService pages;
 
   /**
@@ -24,7 +30,14 @@ public class TldrCog implements Cog {
 
   @Override
   public void load(CommandRegistrar registrar) {
-    registrar.register(Command.TLDR, Registration.HYBRID, this::tldr);
+    registrar.register(
+        CommandSpec.of(
+            Command.TLDR,
+            Registration.HYBRID,
+            "Shows the tldr page of a command-line tool.",
+            OptionSpec.required("command", "The tool, for example tar."),
+            OptionSpec.optional("platform", "The platform; common by default.", PLATFORMS)),
+        this::tldr);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.metered.annotations.Attr;
 import dev.metered.annotations.Metered;
 import dev.metered.example.commands.CommandContext;
 import dev.metered.example.commands.CommandRegistrar;
+import dev.metered.example.commands.CommandSpec;
 import dev.metered.example.commands.Registration;
 import dev.metered.example.metrics.CommandMetrics.Command;
 import dev.metered.example.metrics.CommandMetrics.CommandType;
@@ -19,7 +20,9 @@ public class UtilityCog implements Cog {
 
   @Override
   public void load(CommandRegistrar registrar) {
-    registrar.register(Command.PING, Registration.HYBRID, this::ping);
+    registrar.register(
+        CommandSpec.of(Command.PING, Registration.HYBRID, "Checks that the bot answers."),
+        this::ping);
   }
 
   /**

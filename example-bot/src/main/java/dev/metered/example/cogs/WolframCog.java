@@ -5,6 +5,8 @@ import dev.metered.annotations.Metered;
 import dev.metered.example.api.WolframClient;
 import dev.metered.example.commands.CommandContext;
 import dev.metered.example.commands.CommandRegistrar;
+import dev.metered.example.commands.CommandSpec;
+import dev.metered.example.commands.OptionSpec;
 import dev.metered.example.commands.Registration;
 import dev.metered.example.metrics.CommandMetrics.Command;
 import dev.metered.example.metrics.CommandMetrics.CommandType;
@@ -33,7 +35,13 @@ public class WolframCog implements Cog {
     if (client.isEmpty()) {
       throw new MissingConfigurationException(APP_ID_SETTING, "wolfram");
     }
-    registrar.register(Command.WOLFRAM, Registration.HYBRID, this::wolfram);
+    registrar.register(
+        CommandSpec.of(
+            Command.WOLFRAM,
+            Registration.HYBRID,
+            "Asks Wolfram|Alpha for a short answer.",
+            OptionSpec.required("question", "The question, in plain English.")),
+        this::wolfram);
   }
 
   /**

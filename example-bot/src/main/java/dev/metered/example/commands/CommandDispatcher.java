@@ -63,9 +63,9 @@ public final class CommandDispatcher {
   }
 
   private static String userMessage(Exception failure) {
-    // Argument errors are the user's to fix, so they see the message; anything else is ours, and
-    // the user sees only its kind.
-    return failure instanceof IllegalArgumentException
+    // Argument errors are the user's to fix and refusals are meant for them, so they see the
+    // message; anything else is ours, and the user sees only its kind.
+    return failure instanceof IllegalArgumentException || failure instanceof CommandFailedException
         ? failure.getMessage()
         : "Something went wrong (" + ErrorTypes.of(failure) + ").";
   }

@@ -1,7 +1,5 @@
 package dev.metered.example.commands;
 
-import dev.metered.example.metrics.CommandMetrics.Command;
-
 /** What a cog registers its commands with while it loads. */
 @FunctionalInterface
 public interface CommandRegistrar {
@@ -9,10 +7,10 @@ public interface CommandRegistrar {
   /**
    * Registers a command.
    *
-   * @param command the command; its constant exists because a {@code @Metered} handler declares it
-   * @param registration how users can invoke it
+   * @param spec the command, how users invoke it, its description and options; its command constant
+   *     exists because a {@code @Metered} handler declares it
    * @param handler what runs it
    * @throws IllegalStateException when another cog registered the command already
    */
-  void register(Command command, Registration registration, CommandHandler handler);
+  void register(CommandSpec spec, CommandHandler handler);
 }

@@ -2,6 +2,8 @@ package dev.metered.example.commands;
 
 import dev.metered.example.metrics.CogMetrics;
 import dev.metered.example.metrics.CommandMetrics.Command;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,9 +26,10 @@ public final class CommandRegistry {
    */
   public CommandRegistrar registrarFor(CogMetrics.Cog cog) {
     Objects.requireNonNull(cog, "cog");
-    return (command, registration, handler) -> {
-      RegisteredCommand registered = new RegisteredCommand(command, registration, handler, cog);
-      RegisteredCommand earlier = commands.putIfAbsent(command, registered);
+    return (spec, handler) -> {
+      Command command = spec.command();
+      RegisteredCommand earlier =
+          commands.putIfAbsent(command, new RegisteredCommand(spec, handler, cog));
       if (earlier != null) {
         throw new IllegalStateException(
             "command "
@@ -54,5 +57,16 @@ public final class CommandRegistry {
    */
   public Optional<RegisteredCommand> find(Command command) {
     return Optional.ofNullable(commands.get(command));
+  }
+
+  /**
+   * Every command loaded cogs offer now, by name: for example to register them with Discord.
+   *
+   * @return a snapshot
+   */
+  public List<RegisteredCommand> all() {
+    return commands.values().stream()
+        .sorted(Comparator.comparing(registered -> registered.command().wireValue()))
+        .toList();
   }
 }

@@ -53,6 +53,24 @@ public final class CommandStatsRepository {
   }
 
   /**
+   * How many commands ran, over all commands.
+   *
+   * @return the sum of all usage counts
+   */
+  public long totalUses() {
+    return sql.execute(
+        Operation.QUERY,
+        Table.COMMAND_STATS,
+        connection -> {
+          try (PreparedStatement statement =
+                  connection.prepareStatement("SELECT COALESCE(SUM(uses), 0) FROM command_stats");
+              ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : 0L;
+          }
+        });
+  }
+
+  /**
    * The most used commands.
    *
    * @param limit how many at most

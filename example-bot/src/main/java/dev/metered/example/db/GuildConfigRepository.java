@@ -29,9 +29,14 @@ public final class GuildConfigRepository {
         Operation.INSERT,
         Table.GUILD_CONFIG,
         connection -> {
+          // Standard MERGE rather than H2's MERGE ... KEY, so that PostgreSQL (15+) runs it too.
           try (PreparedStatement statement =
               connection.prepareStatement(
-                  "MERGE INTO guild_config (guild_id, prefix) KEY (guild_id) VALUES (?, ?)")) {
+                  "MERGE INTO guild_config t USING (VALUES (CAST(? AS BIGINT),"
+                      + " CAST(? AS VARCHAR(5)))) s(guild_id, prefix) ON t.guild_id = s.guild_id"
+                      + " WHEN MATCHED THEN UPDATE SET prefix = s.prefix"
+                      + " WHEN NOT MATCHED THEN INSERT (guild_id, prefix)"
+                      + " VALUES (s.guild_id, s.prefix)")) {
             statement.setLong(1, guildId);
             statement.setString(2, prefix);
             return statement.executeUpdate();

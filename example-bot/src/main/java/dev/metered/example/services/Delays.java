@@ -1,15 +1,12 @@
 package dev.metered.example.services;
 
+import dev.metered.example.support.Durations;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Parses the delays users type, such as {@code 250ms}, {@code 10s}, {@code 5m} or {@code 2h}. */
+/** Parses the delays users type for reminders, such as {@code 250ms}, {@code 10s} or {@code 5m}. */
 public final class Delays {
   /** The longest delay a reminder may have. */
   public static final Duration MAX = Duration.ofDays(7);
-
-  private static final Pattern DELAY = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
   private Delays() {}
 
@@ -22,20 +19,13 @@ public final class Delays {
    *     #MAX}
    */
   public static Duration parse(String text) {
-    Matcher match = DELAY.matcher(text);
-    if (!match.matches()) {
+    Duration delay;
+    try {
+      delay = Durations.parse(text);
+    } catch (IllegalArgumentException malformed) {
       throw new IllegalArgumentException(
-          "not a delay: '" + text + "' (write for example 250ms, 10s, 5m, 2h or 1d)");
+          "not a delay: '" + text + "' (write for example " + Durations.EXAMPLES + ")");
     }
-    long amount = Long.parseLong(match.group(1));
-    Duration delay =
-        switch (match.group(2)) {
-          case "ms" -> Duration.ofMillis(amount);
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          case "h" -> Duration.ofHours(amount);
-          default -> Duration.ofDays(amount);
-        };
     if (delay.isZero() || delay.compareTo(MAX) > 0) {
       throw new IllegalArgumentException("a delay must be above zero and at most 7 days: " + text);
     }

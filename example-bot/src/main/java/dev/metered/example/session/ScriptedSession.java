@@ -4,7 +4,6 @@ import dev.metered.example.BotConfig;
 import dev.metered.example.ExampleBot;
 import dev.metered.example.Recorders;
 import dev.metered.example.commands.Reply;
-import dev.metered.example.metrics.CogMetrics;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,14 +11,15 @@ import java.util.Optional;
 
 /**
  * Drives the bot through a scripted session that exercises every metric family: startup (cogs,
- * cache warmup), guild setup, the scripted gateway traffic with a cog reload halfway, the reminders
- * and cleanups it leaves behind, and shutdown.
+ * cache warmup), guild setup, the scripted gateway traffic (an owner's cog reload among it), the
+ * reminders, cleanups and status rotations it leaves behind, and shutdown.
  *
  * <p>Given the same seed, a session records the same data points (counts, sums of counters,
  * attribute values) on every run; only the measured durations differ.
  */
 public final class ScriptedSession {
   private final SessionConfig config;
+  private volatile boolean stopped;
 
   /**
    * @param config how to run
@@ -33,8 +33,8 @@ public final class ScriptedSession {
    * unloads at shutdown included, is recorded when this returns.
    *
    * @param botConfig how to set the bot up
-   * @param recorders where the database, API and cache metrics go; command, cog and task metrics
-   *     go to the global sink
+   * @param recorders where the database, API and cache metrics go; command, cog and task metrics go
+   *     to the global sink
    * @return what happened
    * @throws Exception when the bot cannot start or stop, or pending work does not finish in time
    */
@@ -52,27 +52,72 @@ public final class ScriptedSession {
    * @throws Exception when the warmup or pending work does not finish in time
    */
   public SessionReport drive(ExampleBot bot) throws Exception {
+    return drive(bot, SessionListener.NONE);
+  }
+
+  /**
+   * Runs the session on a running bot, until its last event or {@link #stop}.
+   *
+   * @param bot the bot
+   * @param listener hears about each event
+   * @return what happened
+   * @throws Exception when the warmup or pending work does not finish in time
+   */
+  public SessionReport drive(ExampleBot bot, SessionListener listener) throws Exception {
     bot.awaitReady(config.timeout());
     for (Map.Entry<Long, String> guild : SessionScript.GUILD_PREFIXES.entrySet()) {
       bot.setPrefix(guild.getKey(), guild.getValue());
     }
     List<ScriptStep> script = SessionScript.write(config.seed(), config.inputs());
-    int succeeded = 0;
-    int failed = 0;
-    int ignored = 0;
-    for (int index = 0; index < script.size(); index++) {
-      if (index == script.size() / 2) {
-        // An owner reloads a cog mid-session, as after deploying a fix to it.
-        bot.reloadCog(CogMetrics.Cog.TLDR);
-      }
+    Tally tally = new Tally();
+    long start = System.nanoTime();
+    for (int index = 0; index < script.size() && !stopped; index++) {
       ScriptStep step = script.get(index);
-      Optional<Reply> reply;
       bot.failNextDatabaseConnections(step.databaseFailures());
       try {
-        reply = bot.handle(step.event());
+        tally.count(bot.handle(step.event()));
       } finally {
         bot.clearDatabaseFailures();
       }
+      listener.progress(tally.report(bot), script.size());
+      // On schedule from the start, rather than a pause after each event, so that slow commands
+      // do not stretch the session beyond its duration.
+      if (!sleepUntil(start + (index + 1) * config.interval().toNanos())) {
+        break;
+      }
+    }
+    bot.awaitIdle(config.timeout());
+    return tally.report(bot);
+  }
+
+  /** Ends the session after the event being handled, as Ctrl-C does. Pending tasks still finish. */
+  public void stop() {
+    stopped = true;
+  }
+
+  /** Sleeps until {@code deadline} (a {@link System#nanoTime()} value); false when interrupted. */
+  private boolean sleepUntil(long deadline) {
+    long remaining;
+    while (!stopped && (remaining = deadline - System.nanoTime()) > 0) {
+      try {
+        Thread.sleep(remaining / 1_000_000, (int) (remaining % 1_000_000));
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return !stopped;
+  }
+
+  /** Counts what the events came to. Used by the session's thread only. */
+  private static final class Tally {
+    private int events;
+    private int succeeded;
+    private int failed;
+    private int ignored;
+
+    void count(Optional<Reply> reply) {
+      events++;
       if (reply.isEmpty()) {
         ignored++;
       } else if (reply.get().success()) {
@@ -80,9 +125,10 @@ public final class ScriptedSession {
       } else {
         failed++;
       }
-      Thread.sleep(config.pause().toMillis());
     }
-    bot.awaitIdle(config.timeout());
-    return new SessionReport(script.size(), succeeded, failed, ignored, bot.failedCogs());
+
+    SessionReport report(ExampleBot bot) {
+      return new SessionReport(events, succeeded, failed, ignored, bot.failedCogs());
+    }
   }
 }

@@ -21,6 +21,9 @@ public final class SessionScript {
   /** Prefixes the session configures; guilds 4 and 5 keep the default. */
   public static final Map<Long, String> GUILD_PREFIXES = Map.of(1L, "!", 2L, "?", 3L, "$");
 
+  /** The user who owns the bot in the session, and so may reload cogs. */
+  public static final long OWNER_ID = 1;
+
   private static final int GUILDS = 5;
   private static final int USERS = 12;
 
@@ -76,7 +79,9 @@ public final class SessionScript {
             // for good, while the command itself succeeds.
             new ScriptStep(new SlashCommand(4, 402, 10, "ping", List.of()), 4),
             // A missing argument: the command fails with the user's mistake.
-            new ScriptStep(new SlashCommand(5, 501, 11, "tldr", List.of()), 0));
+            new ScriptStep(new SlashCommand(5, 501, 11, "tldr", List.of()), 0),
+            // The owner reloads a cog, as after deploying a fix to it.
+            new ScriptStep(new Message(1, 101, OWNER_ID, "!reload tldr"), 0));
     if (script.size() <= incidents.size()) {
       return;
     }

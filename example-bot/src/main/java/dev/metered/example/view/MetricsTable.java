@@ -4,11 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Renders metric summaries as a plain-text table, one row per metric. */
+/**
+ * Renders metric summaries as a plain-text table in the shape of Sentry's metrics view: one row per
+ * metric, then one indented row per value of its main attribute, each with count, sum, p50, p90,
+ * p95, p99, min, max and avg.
+ */
 public final class MetricsTable {
   private static final String[] HEADER = {
-    "metric", "type", "unit", "points", "sum", "min", "max", "avg", "p50", "p95"
+    "metric", "type", "unit", "count", "sum", "p50", "p90", "p95", "p99", "min", "max", "avg"
   };
+
+  /** The columns holding text, left-aligned; the others hold numbers, right-aligned. */
+  private static final int TEXT_COLUMNS = 3;
 
   private MetricsTable() {}
 
@@ -22,18 +29,21 @@ public final class MetricsTable {
     List<String[]> rows = new ArrayList<>();
     rows.add(HEADER);
     for (MetricSummary summary : summaries) {
+      boolean whole = summary.group().isEmpty();
       rows.add(
           new String[] {
-            summary.name(),
-            summary.type().wireName(),
-            summary.unit() == null ? "-" : summary.unit(),
+            whole ? summary.name() : "  " + summary.group().get(),
+            whole ? summary.type().wireName() : "",
+            whole ? (summary.unit() == null ? "-" : summary.unit()) : "",
             Long.toString(summary.count()),
             number(summary.sum()),
+            number(summary.p50()),
+            number(summary.p90()),
+            number(summary.p95()),
+            number(summary.p99()),
             number(summary.min()),
             number(summary.max()),
-            number(summary.avg()),
-            number(summary.p50()),
-            number(summary.p95())
+            number(summary.avg())
           });
     }
     int[] widths = new int[HEADER.length];
@@ -61,12 +71,13 @@ public final class MetricsTable {
   }
 
   private static void appendRow(StringBuilder table, String[] row, int[] widths) {
+    StringBuilder line = new StringBuilder();
     for (int column = 0; column < row.length; column++) {
-      // Text columns left-aligned, numbers right-aligned.
-      String format = column < 3 ? "%-" + widths[column] + "s" : "%" + widths[column] + "s";
-      table.append(column == 0 ? "" : "  ").append(String.format(Locale.ROOT, format, row[column]));
+      String format =
+          column < TEXT_COLUMNS ? "%-" + widths[column] + "s" : "%" + widths[column] + "s";
+      line.append(column == 0 ? "" : "  ").append(String.format(Locale.ROOT, format, row[column]));
     }
-    table.append(System.lineSeparator());
+    table.append(line.toString().stripTrailing()).append(System.lineSeparator());
   }
 
   private static void appendRule(StringBuilder table, int[] widths) {

@@ -1,5 +1,6 @@
 package dev.metered.example.view;
 
+import dev.metered.runtime.Attribute;
 import dev.metered.runtime.Attributes;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.MetricSink;
@@ -9,29 +10,39 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A {@link MetricSink} that keeps every data point's value in memory, per metric, and forwards each
- * data point to another sink (Sentry, in the bot) while that sink is enabled.
+ * A {@link MetricSink} that keeps every data point's value in memory, per metric and per value of
+ * the metric's main attribute, and hands each data point on to the sink that was installed before
+ * it (Sentry's, in the bot).
  *
  * <p>Installed as the global sink, it lets the bot show what it recorded whether or not Sentry is
  * configured: the table is computed from exactly the data points the runtime produced, and, with a
- * DSN, Sentry receives the same ones.
+ * DSN, Sentry receives the same ones. A data point is handed on while the next sink is enabled, as
+ * a recorder would; {@link #forwardedCount()} counts those, which is what went to Sentry.
+ *
+ * <p>The main attribute of a data point is its first attribute: schemas list a family's identity
+ * first ({@code command}, {@code operation}, {@code service}, {@code cog}, {@code cache}, {@code
+ * task}), so that is the breakdown Sentry's metrics view would be grouped by first.
  *
  * <p>It is always enabled, so recorders always do their work; that is the point of a view, and the
  * cost is fine for an example. Thread-safe.
  */
 public final class MetricsView implements MetricSink {
-  private final MetricSink forwardTo;
+  private final MetricSink next;
   private final Map<String, Series> series = new ConcurrentHashMap<>();
+  private final AtomicLong forwarded = new AtomicLong();
 
   /**
-   * @param forwardTo where each data point also goes while it is enabled, for example {@code
-   *     SentrySink.instance()}
+   * @param next where each data point also goes while it is enabled: the sink installed before this
+   *     one, for example {@code MeteredRuntime.defaultSink()}
    */
-  public MetricsView(MetricSink forwardTo) {
-    this.forwardTo = Objects.requireNonNull(forwardTo, "forwardTo");
+  public MetricsView(MetricSink next) {
+    this.next = Objects.requireNonNull(next, "next");
   }
 
   @Override
@@ -41,23 +52,50 @@ public final class MetricsView implements MetricSink {
 
   @Override
   public void record(Metric metric, double value, Attributes attributes) {
-    series.computeIfAbsent(metric.name(), name -> new Series(metric)).add(metric, value);
-    if (forwardTo.isEnabled()) {
-      forwardTo.record(metric, value, attributes);
+    keep(metric, value, attributes);
+    if (next.isEnabled()) {
+      next.record(metric, value, attributes);
+      forwarded.incrementAndGet();
     }
   }
 
+  /** Keeps the value, and hands the series on whole, so the next sink can use its table number. */
+  @Override
+  public void record(dev.metered.runtime.Series dataSeries, double value) {
+    keep(dataSeries.metric(), value, dataSeries.attributes());
+    if (next.isEnabled()) {
+      next.record(dataSeries, value);
+      forwarded.incrementAndGet();
+    }
+  }
+
+  private void keep(Metric metric, double value, Attributes attributes) {
+    series
+        .computeIfAbsent(metric.name(), name -> new Series(metric))
+        .add(metric, value, mainAttribute(attributes));
+  }
+
+  private static String mainAttribute(Attributes attributes) {
+    if (attributes.size() == 0) {
+      return null;
+    }
+    Attribute first = attributes.get(0);
+    return first.key() + "=" + first.value();
+  }
+
   /**
-   * A summary per metric recorded so far, by name.
+   * A summary per metric recorded so far, by name, each followed by one per value of its main
+   * attribute, by value.
    *
    * @return the summaries
    */
   public List<MetricSummary> summaries() {
+    List<Series> sorted = new ArrayList<>(series.values());
+    sorted.sort(Comparator.comparing(one -> one.metric.name()));
     List<MetricSummary> summaries = new ArrayList<>();
-    for (Series one : series.values()) {
-      summaries.add(one.summary());
+    for (Series one : sorted) {
+      one.summarise(summaries);
     }
-    summaries.sort(Comparator.comparing(MetricSummary::name));
     return summaries;
   }
 
@@ -74,43 +112,76 @@ public final class MetricsView implements MetricSink {
     return count;
   }
 
+  /**
+   * How many data points were handed to the next sink, which was enabled at the time: with Sentry
+   * as the next sink, how many went to the Sentry SDK.
+   *
+   * @return the count
+   */
+  public long forwardedCount() {
+    return forwarded.get();
+  }
+
   /** Forgets everything recorded so far. */
   public void clear() {
     series.clear();
+    forwarded.set(0);
   }
 
   @Override
   public String toString() {
-    return "MetricsView -> " + forwardTo;
+    return "MetricsView -> " + next;
   }
 
-  /** The values of one metric; a growable array, since a session records thousands. */
+  /** The values of one metric, all together and by main attribute value. */
   private static final class Series {
     private final Metric metric;
-    private double[] values = new double[64];
-    private int size;
+    private final Values all = new Values();
+    private final Map<String, Values> byMainAttribute = new TreeMap<>();
 
     Series(Metric metric) {
       this.metric = metric;
     }
 
-    synchronized void add(Metric recorded, double value) {
+    synchronized void add(Metric recorded, double value, String mainAttribute) {
       if (!recorded.equals(metric)) {
         // One name, two definitions: Sentry would merge them into one confusing series.
         throw new IllegalStateException("metric " + metric + " also recorded as " + recorded);
       }
+      all.add(value);
+      if (mainAttribute != null) {
+        byMainAttribute.computeIfAbsent(mainAttribute, key -> new Values()).add(value);
+      }
+    }
+
+    synchronized int size() {
+      return all.size;
+    }
+
+    synchronized void summarise(List<MetricSummary> into) {
+      into.add(summary(Optional.empty(), all));
+      byMainAttribute.forEach((group, values) -> into.add(summary(Optional.of(group), values)));
+    }
+
+    private MetricSummary summary(Optional<String> group, Values values) {
+      return MetricSummary.of(metric.name(), metric.type(), metric.unit(), group, values.toArray());
+    }
+  }
+
+  /** A growable array of values: a session records thousands. */
+  private static final class Values {
+    private double[] values = new double[16];
+    private int size;
+
+    void add(double value) {
       if (size == values.length) {
         values = Arrays.copyOf(values, size * 2);
       }
       values[size++] = value;
     }
 
-    synchronized int size() {
-      return size;
-    }
-
-    synchronized MetricSummary summary() {
-      return MetricSummary.of(metric, Arrays.copyOf(values, size));
+    double[] toArray() {
+      return Arrays.copyOf(values, size);
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.metered.example.commands.CommandRegistry;
+import dev.metered.example.commands.CommandSpec;
 import dev.metered.example.commands.Registration;
 import dev.metered.example.metrics.CogMetrics;
 import dev.metered.example.metrics.CogMetrics.Cog;
@@ -70,7 +71,8 @@ class CogLoaderTest {
   void dropsWhatAFailingCogRegisteredBeforeItFailed() {
     dev.metered.example.cogs.Cog halfBroken =
         registrar -> {
-          registrar.register(Command.STATS, Registration.PREFIX, (ctx, type) -> "stats");
+          registrar.register(
+              CommandSpec.of(Command.STATS, Registration.PREFIX, "Stats."), (ctx, type) -> "stats");
           throw new IllegalStateException("broken after registering");
         };
 

@@ -107,7 +107,9 @@ class CommandDispatcherTest {
     WolframCog wolfram = new WolframCog_Metered(Optional.empty());
     RegisteredCommand command =
         new RegisteredCommand(
-            Command.WOLFRAM, Registration.HYBRID, wolfram::wolfram, CogMetrics.Cog.WOLFRAM);
+            CommandSpec.of(Command.WOLFRAM, Registration.HYBRID, "Wolfram."),
+            wolfram::wolfram,
+            CogMetrics.Cog.WOLFRAM);
 
     Reply reply = dispatcher.dispatch(command, context(CommandType.PREFIX));
 
@@ -191,7 +193,8 @@ class CommandDispatcherTest {
             Clock.systemUTC(),
             Instant.now());
     // As InfoCog.load registers it: a method reference, so the call goes through the wrapper.
-    return new RegisteredCommand(Command.INFO, Registration.SLASH, cog::info, CogMetrics.Cog.INFO);
+    return new RegisteredCommand(
+        CommandSpec.of(Command.INFO, Registration.SLASH, "Info."), cog::info, CogMetrics.Cog.INFO);
   }
 
   private static CommandContext context(CommandType type, String... args) {

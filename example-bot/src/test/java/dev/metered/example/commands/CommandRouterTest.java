@@ -37,9 +37,10 @@ class CommandRouterTest {
     prefixes.setPrefix(2, "?");
     CommandRegistry registry = new CommandRegistry();
     CommandRegistrar registrar = registry.registrarFor(CogMetrics.Cog.UTILITY);
-    registrar.register(Command.PING, Registration.HYBRID, this::record);
-    registrar.register(Command.INFO, Registration.SLASH, this::record);
-    registrar.register(Command.REMIND, Registration.PREFIX, this::record);
+    registrar.register(CommandSpec.of(Command.PING, Registration.HYBRID, "Ping."), this::record);
+    registrar.register(CommandSpec.of(Command.INFO, Registration.SLASH, "Info."), this::record);
+    registrar.register(
+        CommandSpec.of(Command.REMIND, Registration.PREFIX, "Remind."), this::record);
     router =
         new CommandRouter(
             registry, prefixes, new CommandDispatcher(new CommandStatsRepository(database.sql())));

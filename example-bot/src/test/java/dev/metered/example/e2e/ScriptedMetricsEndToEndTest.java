@@ -9,6 +9,7 @@ import dev.metered.example.metrics.CogMetrics;
 import dev.metered.example.metrics.CommandMetrics;
 import dev.metered.example.metrics.DatabaseMetrics;
 import dev.metered.example.metrics.TaskMetrics;
+import dev.metered.runtime.MeteredOptions;
 import dev.metered.runtime.MeteredRuntime;
 import dev.metered.runtime.e2e.ReceivedMetric;
 import dev.metered.runtime.e2e.SentryReceiver;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 class ScriptedMetricsEndToEndTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
 
   private static final String COUNTER = "counter";
   private static final String DISTRIBUTION = "distribution";
@@ -72,17 +72,12 @@ class ScriptedMetricsEndToEndTest {
   @BeforeEach
   void startSentryAgainstTheReceiver() throws IOException {
     assertThat(Sentry.isEnabled()).as("Sentry left initialised by an earlier test").isFalse();
-    // The recorders' global sink must be the default one: Sentry.
+    // The recorders' global sink must be a fresh default one (an earlier test may have closed
+    // its own), delivering to Sentry with the default options: one data point per call here.
+    MeteredRuntime.configure(MeteredOptions.defaults());
     MeteredRuntime.resetGlobalSink();
     receiver = SentryReceiver.start();
-    Sentry.init(
-        options -> {
-          options.setDsn(receiver.dsn());
-          options.setEnableUncaughtExceptionHandler(false);
-          options.setServerName("e2e-host");
-          options.setEnvironment("e2e");
-          options.setShutdownTimeoutMillis(SHUTDOWN_TIMEOUT.toMillis());
-        });
+    Sentry.init(receiver::configure);
   }
 
   @AfterEach

@@ -73,6 +73,18 @@ class ScriptedSessionTest {
   }
 
   @Test
+  void aTimedSessionSendsTheRateForTheDuration() {
+    SessionConfig config =
+        SessionConfig.timed(1, Duration.ofSeconds(30), 10, Duration.ofSeconds(5));
+
+    assertThat(config.inputs()).isEqualTo(300);
+    assertThat(config.interval()).isEqualTo(Duration.ofMillis(100));
+    assertThat(SessionConfig.timed(1, Duration.ofMillis(100), 0.5, Duration.ZERO).inputs())
+        .as("at least one event")
+        .isEqualTo(1);
+  }
+
+  @Test
   void describesTheSessionInOneLine() {
     assertThat(new SessionReport(10, 7, 2, 1, java.util.Set.of(CogMetrics.Cog.WOLFRAM)).describe())
         .isEqualTo(

@@ -30,6 +30,30 @@ class PercentilesTest {
   }
 
   @Test
+  void computesTheViewsFourPercentiles() {
+    double[] oneToThousand = IntStream.rangeClosed(1, 1000).asDoubleStream().toArray();
+    double[] twenty = IntStream.rangeClosed(1, 20).asDoubleStream().map(v -> v * 10).toArray();
+
+    assertThat(Percentiles.nearestRank(oneToThousand, 90)).isEqualTo(900.0);
+    assertThat(Percentiles.nearestRank(oneToThousand, 99)).isEqualTo(990.0);
+    // ceil(0.9 * 20) = 18, ceil(0.99 * 20) = 20: with few values, p99 is the maximum.
+    assertThat(Percentiles.nearestRank(twenty, 90)).isEqualTo(180.0);
+    assertThat(Percentiles.nearestRank(twenty, 99)).isEqualTo(200.0);
+  }
+
+  @Test
+  void computesTheRankWithoutFloatingPointDrift() {
+    double[] oneToHundred = IntStream.rangeClosed(1, 100).asDoubleStream().toArray();
+
+    // (7 / 100.0) * 100 is 7.000000000000001 in doubles; its ceiling would be rank 8.
+    for (int percentile = 1; percentile <= 100; percentile++) {
+      assertThat(Percentiles.nearestRank(oneToHundred, percentile))
+          .as("p%d of 1..100", percentile)
+          .isEqualTo(percentile);
+    }
+  }
+
+  @Test
   void aSingleValueIsEveryPercentile() {
     assertThat(Percentiles.nearestRank(new double[] {12.5}, 50)).isEqualTo(12.5);
     assertThat(Percentiles.nearestRank(new double[] {12.5}, 95)).isEqualTo(12.5);

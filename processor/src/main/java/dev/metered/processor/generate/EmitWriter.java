@@ -67,10 +67,10 @@ final class EmitWriter {
       parameterNames.add(parameter.name());
     }
     LocalNames names = new LocalNames(parameterNames);
+    method.beginControlFlow("try");
     method.beginControlFlow("if (!this.sink.isEnabled())")
         .addStatement("return")
         .endControlFlow();
-    method.beginControlFlow("try");
     Map<String, String> indexes = new LinkedHashMap<>();
     Map<String, String> attributeSets = new LinkedHashMap<>();
     boolean commented = false;

@@ -126,6 +126,27 @@ public final class SentryReceiver implements AutoCloseable {
   }
 
   /**
+   * Points Sentry options at this receiver, for {@code Sentry.init(receiver::configure)}: the
+   * real SDK with its real HTTP transport. In 8.62.0 a DSN is all metrics need: {@code
+   * Sentry.metrics()} captures whenever the SDK is enabled, and neither {@code sampleRate} nor
+   * {@code tracesSampleRate} applies to metrics.
+   *
+   * @param options the options being initialised
+   */
+  public void configure(SentryOptions options) {
+    options.setDsn(dsn());
+    // Keep the test's JVM-wide footprint small: no global uncaught-exception handler.
+    options.setEnableUncaughtExceptionHandler(false);
+    // No reverse-DNS lookup of this machine for the server.address attribute.
+    options.setServerName("e2e-host");
+    options.setEnvironment("e2e");
+    // close() flushes within this bound, then waits up to it for the metrics batch processor's
+    // executor, whose pending 5 s flush task would otherwise hold every test for 5 s. Leftover
+    // batches are still sent synchronously, so nothing is lost.
+    options.setShutdownTimeoutMillis(2_000);
+  }
+
+  /**
    * The DSN that points the SDK at this receiver.
    *
    * @return e.g. {@code http://publickey@127.0.0.1:54321/1}

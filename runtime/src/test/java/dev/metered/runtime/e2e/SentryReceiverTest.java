@@ -41,9 +41,6 @@ class SentryReceiverTest {
   /** Bounded waits: generous for a slow CI machine, far below any test timeout. */
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  /** How long {@code Sentry.close()} may block; sending to the loopback receiver takes far less. */
-  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
-
   private SentryReceiver receiver;
 
   @BeforeEach
@@ -62,26 +59,8 @@ class SentryReceiverTest {
     }
   }
 
-  /**
-   * Starts the real SDK with its real HTTP transport, pointed at the receiver. In 8.62.0 a DSN is
-   * all metrics need: {@code Sentry.metrics()} captures whenever the SDK is enabled, {@code
-   * metrics.enabled} only concerns (not yet existing) automatic integrations, and neither {@code
-   * sampleRate} nor {@code tracesSampleRate} applies to metrics.
-   */
   private void initSentry() {
-    Sentry.init(
-        options -> {
-          options.setDsn(receiver.dsn());
-          // Keep the test's JVM-wide footprint small: no global uncaught-exception handler.
-          options.setEnableUncaughtExceptionHandler(false);
-          // No reverse-DNS lookup of this machine for the server.address attribute.
-          options.setServerName("e2e-host");
-          options.setEnvironment("e2e");
-          // close() flushes within this bound, then waits up to it for the metrics batch
-          // processor's executor, whose pending 5 s flush task would otherwise hold every test
-          // for 5 s. Leftover batches are still sent synchronously, so nothing is lost.
-          options.setShutdownTimeoutMillis(SHUTDOWN_TIMEOUT.toMillis());
-        });
+    Sentry.init(receiver::configure);
   }
 
   @Test

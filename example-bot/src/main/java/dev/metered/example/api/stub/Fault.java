@@ -8,6 +8,8 @@ public enum Fault {
   RATE_LIMITED,
   /** Answer 503 Service Unavailable. */
   SERVER_ERROR,
+  /** Answer 500 Internal Server Error. */
+  INTERNAL_ERROR,
   /** Answer only after the stall time, by which the client has usually given up. */
   STALL
 }

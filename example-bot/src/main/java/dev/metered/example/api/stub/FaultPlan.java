@@ -31,8 +31,8 @@ public interface FaultPlan {
   }
 
   /**
-   * A plan that draws from a seeded random sequence: about 8% rate limited, 5% server errors and 2%
-   * stalls, the rest normal.
+   * A plan that draws from a seeded random sequence: about 8% rate limited, 3% answered 503, 2%
+   * answered 500 and 2% stalls, the rest normal.
    *
    * @param seed the seed; the same seed gives the same faults for the same requests
    * @return the plan
@@ -44,8 +44,11 @@ public interface FaultPlan {
       if (draw < 0.08) {
         return Fault.RATE_LIMITED;
       }
-      if (draw < 0.13) {
+      if (draw < 0.11) {
         return Fault.SERVER_ERROR;
+      }
+      if (draw < 0.13) {
+        return Fault.INTERNAL_ERROR;
       }
       if (draw < 0.15) {
         return Fault.STALL;

@@ -30,34 +30,45 @@ import java.util.regex.Pattern;
  * metrics) on every run.
  *
  * <ul>
- *   <li>{@code GET /pages/{platform}/{name}}: the page, or 404; or a fault the {@link FaultPlan}
- *       picks: 429, 503, or a stall longer than the bot's timeout.
+ *   <li>{@code GET /pages/{platform}/{name}.md}, the path tldr-pages' raw files have on GitHub: the
+ *       page, or 404; or a fault the {@link FaultPlan} picks: 429, 500, 503, or a stall longer than
+ *       the bot's timeout.
  *   <li>{@code POST /channels/{id}/messages}: 200; 403 for channels whose id ends in 3 (where the
  *       bot may not post); 429 for the first message to a channel whose id ends in 7, with
  *       Discord's {@code X-RateLimit-Reset-After}.
  *   <li>{@code GET /v1/result?appid=..&i=..}: a short answer, or 501 without a question.
  * </ul>
+ *
+ * <p>Every answer first waits as long as the {@link Latency} says, as a service across the internet
+ * would.
  */
 public final class StubApiServer implements AutoCloseable {
-  private static final Pattern PAGE = Pattern.compile("/pages/([^/]+)/([^/]+)");
+  private static final Pattern PAGE = Pattern.compile("/pages/([^/]+)/([^/]+)\\.md");
   private static final Pattern MESSAGES = Pattern.compile("/channels/(\\d+)/messages");
 
   private final HttpServer server;
   private final ExecutorService handlers;
   private final FaultPlan tldrFaults;
   private final Duration stall;
+  private final Latency latency;
   private final Set<Long> rateLimitedChannels = ConcurrentHashMap.newKeySet();
+  private volatile String lastAuthorization;
 
   private StubApiServer(
-      HttpServer server, ExecutorService handlers, FaultPlan tldrFaults, Duration stall) {
+      HttpServer server,
+      ExecutorService handlers,
+      FaultPlan tldrFaults,
+      Duration stall,
+      Latency latency) {
     this.server = server;
     this.handlers = handlers;
     this.tldrFaults = tldrFaults;
     this.stall = stall;
+    this.latency = latency;
   }
 
   /**
-   * Starts the stub.
+   * Starts the stub, answering at once.
    *
    * @param tldrFaults which tldr requests fail, and how
    * @param stall how long a {@link Fault#STALL} holds its answer back
@@ -65,21 +76,36 @@ public final class StubApiServer implements AutoCloseable {
    * @throws IOException if it cannot bind
    */
   public static StubApiServer start(FaultPlan tldrFaults, Duration stall) throws IOException {
+    return start(tldrFaults, stall, Latency.none());
+  }
+
+  /**
+   * Starts the stub.
+   *
+   * @param tldrFaults which tldr requests fail, and how
+   * @param stall how long a {@link Fault#STALL} holds its answer back
+   * @param latency how long each answer takes
+   * @return the running stub; close it to stop it
+   * @throws IOException if it cannot bind
+   */
+  public static StubApiServer start(FaultPlan tldrFaults, Duration stall, Latency latency)
+      throws IOException {
     Objects.requireNonNull(tldrFaults, "tldrFaults");
     Objects.requireNonNull(stall, "stall");
+    Objects.requireNonNull(latency, "latency");
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     AtomicInteger threadNumber = new AtomicInteger();
-    // Several threads: a stalled answer must not hold up the requests behind it.
+    // Several threads: a stalled or slow answer must not hold up the requests behind it.
     ExecutorService handlers =
         Executors.newFixedThreadPool(
-            4,
+            8,
             runnable -> {
               Thread thread = new Thread(runnable, "stub-api-" + threadNumber.incrementAndGet());
               thread.setDaemon(true);
               return thread;
             });
-    StubApiServer stub = new StubApiServer(server, handlers, tldrFaults, stall);
+    StubApiServer stub = new StubApiServer(server, handlers, tldrFaults, stall, latency);
     server.createContext("/pages/", stub::tldr);
     server.createContext("/channels/", stub::discord);
     server.createContext("/v1/result", stub::wolfram);
@@ -98,8 +124,21 @@ public final class StubApiServer implements AutoCloseable {
     return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
   }
 
+  /**
+   * The {@code Authorization} header of the last request to the Discord route, so that a test can
+   * see the bot token travel.
+   *
+   * @return the header, or empty when there was none
+   */
+  public Optional<String> lastAuthorization() {
+    return Optional.ofNullable(lastAuthorization);
+  }
+
   private void tldr(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (!pause(latency.next())) {
+        return;
+      }
       Matcher path = PAGE.matcher(exchange.getRequestURI().getPath());
       if (!"GET".equals(exchange.getRequestMethod()) || !path.matches()) {
         respond(exchange, 404, "text/plain", "not found");
@@ -115,6 +154,7 @@ public final class StubApiServer implements AutoCloseable {
           respond(exchange, 429, "text/plain", "too many requests");
         }
         case SERVER_ERROR -> respond(exchange, 503, "text/plain", "service unavailable");
+        case INTERNAL_ERROR -> respond(exchange, 500, "text/plain", "internal server error");
         case STALL -> {
           if (pause(stall)) {
             servePage(exchange, path.group(1), path.group(2));
@@ -137,6 +177,10 @@ public final class StubApiServer implements AutoCloseable {
   private void discord(HttpExchange exchange) throws IOException {
     try (exchange) {
       drain(exchange);
+      lastAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
+      if (!pause(latency.next())) {
+        return;
+      }
       Matcher path = MESSAGES.matcher(exchange.getRequestURI().getPath());
       if (!"POST".equals(exchange.getRequestMethod()) || !path.matches()) {
         respond(exchange, 404, "application/json", "{\"message\":\"404: Not Found\",\"code\":0}");
@@ -168,6 +212,9 @@ public final class StubApiServer implements AutoCloseable {
 
   private void wolfram(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (!pause(latency.next())) {
+        return;
+      }
       String query = exchange.getRequestURI().getRawQuery();
       if (query == null || !query.contains("i=") || query.endsWith("i=")) {
         respond(exchange, 501, "text/plain", "No short answer available");

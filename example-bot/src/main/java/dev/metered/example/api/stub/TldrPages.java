@@ -1,29 +1,42 @@
 package dev.metered.example.api.stub;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
-/** The handful of tldr pages the stub serves, in tldr's Markdown format. */
+/**
+ * The tldr pages the stub serves: Markdown files in tldr's page format under {@code pages/} next to
+ * this class, modelled on pages of the tldr-pages project (CC BY 4.0). Shipped in the jar, so the
+ * simulation serves real-looking pages with no network.
+ */
 final class TldrPages {
-  private static final Map<String, String> PAGES =
-      Map.of(
-          "common/tar", page("tar", "Archiving utility.", "tar cf {{target.tar}} {{file1 file2}}"),
-          "common/git", page("git", "Distributed version control system.", "git status"),
-          "common/ls", page("ls", "List directory contents.", "ls -la"),
-          "common/curl", page("curl", "Transfers data from or to a server.", "curl {{url}}"),
-          "common/ssh", page("ssh", "Secure Shell client.", "ssh {{user}}@{{host}}"),
-          "common/grep", page("grep", "Find patterns in files.", "grep {{pattern}} {{file}}"),
-          "common/docker", page("docker", "Manage Docker containers.", "docker ps"),
-          "linux/apt", page("apt", "Debian's package manager.", "sudo apt install {{package}}"),
-          "linux/systemctl", page("systemctl", "Control systemd.", "systemctl status {{unit}}"));
+  // Checked before the name becomes part of a resource path.
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.+_-]{0,63}");
+  private static final Pattern PLATFORM = Pattern.compile("common|linux|osx|windows|android");
+
+  private static final Map<String, Optional<String>> LOADED = new ConcurrentHashMap<>();
 
   private TldrPages() {}
 
   static Optional<String> find(String platform, String name) {
-    return Optional.ofNullable(PAGES.get(platform + "/" + name));
+    if (!PLATFORM.matcher(platform).matches() || !NAME.matcher(name).matches()) {
+      return Optional.empty();
+    }
+    return LOADED.computeIfAbsent(platform + "/" + name, TldrPages::load);
   }
 
-  private static String page(String name, String description, String example) {
-    return "# " + name + "\n\n> " + description + "\n\n- Example:\n\n`" + example + "`\n";
+  private static Optional<String> load(String page) {
+    try (InputStream in = TldrPages.class.getResourceAsStream("pages/" + page + ".md")) {
+      return in == null
+          ? Optional.empty()
+          : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException("cannot read the stub's page " + page, unreadable);
+    }
   }
 }

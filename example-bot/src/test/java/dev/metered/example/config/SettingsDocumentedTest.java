@@ -1,0 +1,27 @@
+package dev.metered.example.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The README's table of settings names every setting with its default, so it cannot go stale. */
+class SettingsDocumentedTest {
+  private static final Path README = Path.of("..", "README.md");
+
+  @Test
+  void theReadmeListsEverySettingWithItsDefault() throws IOException {
+    String readme = Files.readString(README);
+    for (Setting setting : Setting.values()) {
+      String row = "| `" + setting.name() + "` | ";
+      assertThat(readme).as("README.md documents " + setting.name()).contains(row);
+      String defaultCell =
+          setting.defaultValue().isEmpty() ? "(unset)" : "`" + setting.defaultValue() + "`";
+      assertThat(readme)
+          .as("README.md gives the default of " + setting.name())
+          .contains(row + defaultCell + " |");
+    }
+  }
+}
