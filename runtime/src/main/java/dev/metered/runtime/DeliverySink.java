@@ -39,6 +39,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private static final System.Logger LOGGER = System.getLogger("dev.metered.runtime");
   /** Aggregated points sent before the exporter is flushed, so no flush overflows the SDK's queue. */
   private static final int POINTS_PER_EXPORTER_FLUSH = 1_000;
+  private static final int EXTRA_EXPORTER_FLUSHES = 2;
+  private static final Duration SHORT_FLUSH = Duration.ofMillis(200);
 
   private final MeteredOptions options;
   private final MetricSink exporter;
@@ -371,6 +373,12 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
 
   private void flushExporter(MetricSink target, Duration timeout) {
     try {
+      // Sentry's batch processor sends full batches of 1,000 and leaves a smaller rest for its
+      // next run, 5 s later, which one flush would wait for. Each flush asks for an immediate
+      // run, so a few short ones send the rest at once; the last waits for the transport.
+      for (int i = 0; i < EXTRA_EXPORTER_FLUSHES; i++) {
+        target.flush(SHORT_FLUSH);
+      }
       target.flush(timeout);
     } catch (RuntimeException failure) {
       RecordingFailures.report("DeliverySink", failure);

@@ -232,10 +232,11 @@ class DeliverySinkTest {
 
     assertThat(exporter.recorded(requests.name())).singleElement()
         .satisfies(point -> assertThat(point.value()).isEqualTo(2.0));
-    assertThat(exporterFlushes).hasValue(1);
+    int flushes = exporterFlushes.get();
+    assertThat(flushes).as("the exporter was flushed").isPositive();
     assertThat(sink.isEnabled()).isFalse();
     sink.close();
-    assertThat(exporterFlushes).as("closing twice does nothing more").hasValue(1);
+    assertThat(exporterFlushes).as("closing twice does nothing more").hasValue(flushes);
   }
 
   @Test
