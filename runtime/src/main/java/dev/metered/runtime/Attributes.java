@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The attributes of one data point, in the schema's order. Immutable. */
 public final class Attributes {
@@ -70,7 +71,7 @@ public final class Attributes {
   /** These attributes followed by {@code attribute}. */
   public Attributes with(Attribute attribute) {
     Attribute[] extended = Arrays.copyOf(attributes, attributes.length + 1);
-    extended[attributes.length] = java.util.Objects.requireNonNull(attribute, "attribute");
+    extended[attributes.length] = Objects.requireNonNull(attribute, "attribute");
     return new Attributes(extended);
   }
 

@@ -2,6 +2,7 @@ package dev.metered.runtime;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,8 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
  * </ul>
  *
  * <p>Recording into an aggregate of a series known at compile time (a {@link SeriesTable}'s)
- * takes an array read and a {@link java.util.concurrent.atomic.DoubleAdder} add: no lock, no
- * hashing, no allocation. Nothing here throws into a recorder: what fails is counted in
+ * reads the cell bound to the series and adds to its {@link java.util.concurrent.atomic.DoubleAdder}:
+ * no lock, no hashing, no allocation. Nothing here throws into a recorder: what fails is counted in
  * {@link #stats()} and reported through {@link RecordingFailures}.
  *
  * <p>With Sentry as the exporter, the sink sends its aggregates before Sentry closes (through
@@ -235,7 +236,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       return current[id];
     }
     MetricState[] next = id < current.length
-        ? current : java.util.Arrays.copyOf(current, Math.max(id + 1, current.length * 2));
+        ? current : Arrays.copyOf(current, Math.max(id + 1, current.length * 2));
     MetricState state = new MetricState(metric, options.deliveryOf(metric));
     next[id] = state;
     states = next;

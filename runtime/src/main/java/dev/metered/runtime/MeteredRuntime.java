@@ -1,5 +1,6 @@
 package dev.metered.runtime;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -104,7 +105,7 @@ public final class MeteredRuntime {
     }
 
     @Override
-    public void flush(java.time.Duration timeout) {
+    public void flush(Duration timeout) {
       target.flush(timeout);
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * each answer does to the caller, and the {@code api} event each request records. The tldr client
  * has {@link TldrClientTest}.
  */
-class ApiClientsTest extends StubApiTest {
+class ApiClientsTest extends StubApiFixture {
   private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
   ApiClientsTest() {

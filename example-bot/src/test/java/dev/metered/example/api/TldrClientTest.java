@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * real HTTP: each kind of answer (200, 404, 429, 5xx, no answer in time), what it means for the
  * caller, and the {@code api} event it records.
  */
-class TldrClientTest extends StubApiTest {
+class TldrClientTest extends StubApiFixture {
   private static final Duration TIMEOUT = Duration.ofMillis(400);
 
   TldrClientTest() {

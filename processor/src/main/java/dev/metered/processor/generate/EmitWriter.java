@@ -71,11 +71,16 @@ final class EmitWriter {
     method.beginControlFlow("if (!this.sink.isEnabled())")
         .addStatement("return")
         .endControlFlow();
+    // One plan per metric, used by the three passes below.
+    Map<MetricModel, SeriesPlan> plans = new LinkedHashMap<>();
+    for (MetricModel metric : family.metrics()) {
+      plans.put(metric, SeriesPlan.of(metric, fields));
+    }
     Map<String, String> indexes = new LinkedHashMap<>();
     Map<String, String> attributeSets = new LinkedHashMap<>();
     boolean commented = false;
     for (MetricModel metric : family.metrics()) {
-      SeriesPlan plan = SeriesPlan.of(metric, fields);
+      SeriesPlan plan = plans.get(metric);
       if (plan.kind() != SeriesPlan.Kind.ATTRIBUTES && !indexes.containsKey(plan.index().toString())) {
         if (!commented) {
           method.addComment("Each data point's number in its metric's SeriesTable, from enum ordinals and booleans.");
@@ -87,7 +92,7 @@ final class EmitWriter {
       }
     }
     for (MetricModel metric : family.metrics()) {
-      SeriesPlan plan = SeriesPlan.of(metric, fields);
+      SeriesPlan plan = plans.get(metric);
       CodeBlock set = attributeSet(metric);
       if (attributeSets.containsKey(set.toString())) {
         continue;
@@ -105,7 +110,7 @@ final class EmitWriter {
       }
     }
     for (MetricModel metric : family.metrics()) {
-      SeriesPlan plan = SeriesPlan.of(metric, fields);
+      SeriesPlan plan = plans.get(metric);
       CodeBlock set = attributeSet(metric);
       CodeBlock value = metric.value() == null ? CodeBlock.of("1") : CodeBlock.of("$N", fields.get(metric.value().key()).name());
       CodeBlock record = switch (plan.kind()) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
  * What the HTTP client tests share: a real {@link HttpClient}, the stub on 127.0.0.1 (stopped after
  * each test), and a sink for the {@code api} events.
  */
-abstract class StubApiTest {
+abstract class StubApiFixture {
   /** What the sink received. */
   final RecordingSink sink = new RecordingSink();
 
@@ -26,7 +26,7 @@ abstract class StubApiTest {
   private final Duration timeout;
   private final HttpClient http;
 
-  StubApiTest(Duration timeout) {
+  StubApiFixture(Duration timeout) {
     this.timeout = timeout;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
