@@ -8,6 +8,7 @@ import dev.metered.runtime.DeliveryMode;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.MetricSink;
 import dev.metered.runtime.Series;
+import dev.metered.runtime.SeriesTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -96,8 +97,11 @@ class SeriesNumberingTest {
     classes = new GeneratedClasses(compilation);
   }
 
-  /** What reached the sink: each point's series, or null for a point recorded without one. */
-  private record Point(Metric metric, Series series, Attributes attributes) {}
+  /**
+   * What reached the sink: each point's series, or null for a point recorded without one, and
+   * whether it came as a table and a number ({@code MetricSink.record(SeriesTable, int, double)}).
+   */
+  private record Point(Metric metric, Series series, Attributes attributes, boolean byNumber) {}
 
   @SuppressWarnings("unchecked")
   private static List<Point> run(String referrer) {
@@ -105,12 +109,18 @@ class SeriesNumberingTest {
     MetricSink sink = new MetricSink() {
       @Override
       public void record(Metric metric, double value, Attributes attributes) {
-        points.add(new Point(metric, null, attributes));
+        points.add(new Point(metric, null, attributes, false));
       }
 
       @Override
       public void record(Series series, double value) {
-        points.add(new Point(series.metric(), series, series.attributes()));
+        points.add(new Point(series.metric(), series, series.attributes(), false));
+      }
+
+      @Override
+      public void record(SeriesTable table, int index, double value) {
+        Series series = table.get(index);
+        points.add(new Point(series.metric(), series, series.attributes(), true));
       }
     };
     classes.instantiate("test.Driver", BiConsumer.class).accept(referrer, sink);
@@ -140,7 +150,8 @@ class SeriesNumberingTest {
   void aMetricDefaultFillsTheAbsentValueAndTheSchemaDeclaresTheModes() {
     List<Point> devices = run(null).stream().filter(p -> p.metric().name().equals("shop.visit.devices")).toList();
 
-    assertThat(devices).allSatisfy(point -> assertThat(point.series()).isNotNull());
+    assertThat(devices).as("every attribute closed: recorded by table and number")
+        .allSatisfy(point -> assertThat(point.byNumber()).isTrue());
     assertThat(devices).extracting(point -> point.attributes().asMap().get("device"))
         .containsOnly("phone", "desktop");
     assertThat(devices.get(0).series().tableSize()).as("device (2, default: never absent) x member (2)").isEqualTo(4);

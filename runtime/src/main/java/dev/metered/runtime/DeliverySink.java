@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       are aggregated and distributions sampled.
  * </ul>
  *
- * <p>Recording into an aggregate of a series known at compile time (a {@link SeriesTable}'s)
- * reads the cell bound to the series and adds to its {@link java.util.concurrent.atomic.DoubleAdder}:
- * no lock, no hashing, no allocation. Nothing here throws into a recorder: what fails is counted in
+ * <p>Recording a counter or gauge that the sink always aggregates, into a series known at compile
+ * time (a {@link SeriesTable}'s, by number), reads the aggregates the sink bound to the table and
+ * adds at the series' slot: no lock, no hashing, no allocation. Nothing here throws into a recorder: what fails is counted in
  * {@link #stats()} and reported through {@link RecordingFailures}.
  *
  * <p>With Sentry as the exporter, the sink sends its aggregates before Sentry closes (through
@@ -48,6 +48,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private final EventBudget budget;
   private final OverflowSampler sampler;
   private final SentryLifecycle sentry;
+  private final boolean scheduled;
 
   private final LongAdder eventPoints = new LongAdder();
   private final LongAdder aggregatedPoints = new LongAdder();
@@ -64,6 +65,15 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
 
   /** A sink with {@code options}; it starts no thread until its exporter is enabled. */
   public DeliverySink(MeteredOptions options) {
+    this(options, true);
+  }
+
+  /**
+   * A sink that, with {@code scheduled} false, never starts its thread: windows roll and
+   * aggregates leave only when a test calls {@link #startWindow()} or {@link #flush()}.
+   */
+  DeliverySink(MeteredOptions options, boolean scheduled) {
+    this.scheduled = scheduled;
     this.options = Objects.requireNonNull(options, "options");
     this.exporter = options.exporter();
     this.budget = new EventBudget(options.eventsPerSecond());
@@ -106,7 +116,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     if (closed) {
       return;
     }
-    if (scheduler == null) {
+    if (scheduler == null && scheduled) {
       scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "metered-delivery");
         thread.setDaemon(true);
@@ -135,12 +145,29 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   }
 
   @Override
+  public void record(SeriesTable table, int index, double value) {
+    // The hot path: a counter or gauge this sink always aggregates, its aggregates bound to the
+    // table. A few field reads, one comparison, one add into the series' slot.
+    TableAggregates aggregates = table.aggregates();
+    if (aggregates != null && aggregates.owner == this && exporterEnabled && Double.isFinite(value)) {
+      aggregates.add(index, value);
+      return;
+    }
+    recordSeries(table.get(index), value);
+  }
+
+  @Override
   public void record(Series series, double value) {
-    // The hot path: a counter or gauge this sink always aggregates, with its cell already bound
-    // to the series. One field read, one comparison, one add.
-    CellBinding binding = series.cellBinding();
-    if (binding != null && binding.sink() == this && Double.isFinite(value)) {
-      binding.cell().add(value);
+    SeriesTable table = series.table();
+    if (table != null) {
+      record(table, series.index(), value);
+    } else {
+      recordSeries(series, value);
+    }
+  }
+
+  private void recordSeries(Series series, double value) {
+    if (!isEnabled()) {
       return;
     }
     MetricState state = stateOf(series.metric());
@@ -195,16 +222,22 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
           "the value of " + series.metric().name() + " is " + value + "; dropped"));
       return;
     }
-    AggregationCell cell = state.cell(series);
+    SeriesTable table = series.table();
+    TableAggregates aggregates = table == null ? null : state.aggregatesOf(table);
+    if (aggregates != null) {
+      aggregates.add(series.index(), value);
+      if (state.mode == DeliveryMode.AGGREGATE) {
+        // In auto mode the budget decides per call, so only aggregate mode takes the fast path.
+        table.bind(aggregates);
+      }
+      return;
+    }
+    AggregationCell cell = state.otherCell(series);
     if (cell == null) {
       dropped.increment();
       return;
     }
     cell.add(value);
-    if (state.mode == DeliveryMode.AGGREGATE && series.index() >= 0) {
-      // In auto mode the budget decides per call, so only aggregate mode takes the fast path.
-      series.bind(new CellBinding(this, cell));
-    }
   }
 
   private void send(Series series, double value) {
@@ -237,7 +270,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     }
     MetricState[] next = id < current.length
         ? current : Arrays.copyOf(current, Math.max(id + 1, current.length * 2));
-    MetricState state = new MetricState(metric, options.deliveryOf(metric));
+    MetricState state = new MetricState(this, metric, options.deliveryOf(metric));
     next[id] = state;
     states = next;
     return state;
@@ -337,13 +370,9 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
         if (state == null) {
           continue;
         }
-        for (AggregationCell cell : state.cells()) {
-          double value = cell.take();
-          if (Double.isNaN(value)) {
-            continue;
-          }
+        for (MetricState.Taken taken : state.takeAll()) {
           try {
-            target.record(cell.series, value);
+            target.record(taken.series(), taken.value());
             aggregatedPoints.increment();
           } catch (RuntimeException failure) {
             dropped.increment();
@@ -362,11 +391,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     synchronized (flushLock) {
       for (MetricState state : states) {
         if (state != null) {
-          for (AggregationCell cell : state.cells()) {
-            if (!Double.isNaN(cell.take())) {
-              dropped.increment();
-            }
-          }
+          dropped.add(state.takeAll().size());
         }
       }
     }

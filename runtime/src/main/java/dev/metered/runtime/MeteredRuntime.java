@@ -105,6 +105,11 @@ public final class MeteredRuntime {
     }
 
     @Override
+    public void record(SeriesTable table, int index, double value) {
+      target.record(table, index, value);
+    }
+
+    @Override
     public void flush(Duration timeout) {
       target.flush(timeout);
     }

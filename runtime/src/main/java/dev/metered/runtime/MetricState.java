@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What one {@link DeliverySink} keeps for one metric: its delivery mode, resolved once, and
- * its aggregation cells. Cells of a {@link SeriesTable}'s series sit in an array at the
- * series' position; others in a map keyed by their attributes, up to {@link #MAX_OTHER_SERIES}.
+ * its aggregates. The series of the metric's {@link SeriesTable} are aggregated in
+ * {@link TableAggregates}, by number; other series (see {@link Series#of}) in cells keyed by
+ * their attributes, up to {@link #MAX_OTHER_SERIES}.
  */
 final class MetricState {
   /** Attribute sets outside the series table kept per metric; beyond it points are dropped. */
@@ -15,47 +16,40 @@ final class MetricState {
 
   final Metric metric;
   final DeliveryMode mode;
-  private volatile AggregationCell[] tableCells;
+  private final DeliverySink owner;
+  private volatile TableAggregates tableAggregates;
   private final ConcurrentHashMap<Attributes, AggregationCell> otherCells = new ConcurrentHashMap<>();
 
-  MetricState(Metric metric, DeliveryMode mode) {
+  MetricState(DeliverySink owner, Metric metric, DeliveryMode mode) {
+    this.owner = owner;
     this.metric = metric;
     this.mode = mode;
   }
 
-  /** The cell of {@code series}, made on first use; {@code null} when over the cap. */
-  AggregationCell cell(Series series) {
-    int index = series.index();
-    if (index < 0) {
-      return otherCell(series);
+  /** A series' value, taken from its aggregate. */
+  record Taken(Series series, double value) {}
+
+  /**
+   * The aggregates of {@code table}, made on first use; {@code null} when this metric's
+   * aggregates are another table's (an application that built a second table for one metric).
+   */
+  TableAggregates aggregatesOf(SeriesTable table) {
+    TableAggregates aggregates = tableAggregates;
+    if (aggregates == null) {
+      aggregates = newTableAggregates(table);
     }
-    AggregationCell[] cells = tableCells;
-    if (cells != null) {
-      AggregationCell cell = cells[index];
-      if (cell != null) {
-        return cell;
-      }
-    }
-    return newTableCell(series);
+    return aggregates.table == table ? aggregates : null;
   }
 
-  private synchronized AggregationCell newTableCell(Series series) {
-    AggregationCell[] cells = tableCells;
-    if (cells == null) {
-      cells = new AggregationCell[series.tableSize()];
+  private synchronized TableAggregates newTableAggregates(SeriesTable table) {
+    if (tableAggregates == null) {
+      tableAggregates = TableAggregates.of(owner, table);
     }
-    AggregationCell cell = cells[series.index()];
-    if (cell == null) {
-      cell = AggregationCell.of(series);
-      cells[series.index()] = cell;
-    }
-    // A volatile write publishes the new cell with the array; a cell has only final fields, so
-    // a thread that reads the slot without it still sees the cell whole.
-    tableCells = cells;
-    return cell;
+    return tableAggregates;
   }
 
-  private AggregationCell otherCell(Series series) {
+  /** The cell of a series outside the table, made on first use; {@code null} when over the cap. */
+  AggregationCell otherCell(Series series) {
     AggregationCell cell = otherCells.get(series.attributes());
     if (cell != null || otherCells.size() >= MAX_OTHER_SERIES) {
       return cell;
@@ -63,18 +57,25 @@ final class MetricState {
     return otherCells.computeIfAbsent(series.attributes(), attributes -> AggregationCell.of(series));
   }
 
-  /** Every cell made so far. */
-  List<AggregationCell> cells() {
-    List<AggregationCell> all = new ArrayList<>();
-    AggregationCell[] cells = tableCells;
-    if (cells != null) {
-      for (AggregationCell cell : cells) {
-        if (cell != null) {
-          all.add(cell);
+  /** Takes every aggregate that has something to send, leaving them all empty. */
+  List<Taken> takeAll() {
+    List<Taken> taken = new ArrayList<>();
+    TableAggregates aggregates = tableAggregates;
+    if (aggregates != null) {
+      SeriesTable table = aggregates.table;
+      for (int index = 0; index < table.size(); index++) {
+        double value = aggregates.take(index);
+        if (!Double.isNaN(value)) {
+          taken.add(new Taken(table.get(index), value));
         }
       }
     }
-    all.addAll(otherCells.values());
-    return all;
+    for (AggregationCell cell : otherCells.values()) {
+      double value = cell.take();
+      if (!Double.isNaN(value)) {
+        taken.add(new Taken(cell.series, value));
+      }
+    }
+    return taken;
   }
 }

@@ -14,26 +14,27 @@ import java.util.Objects;
  */
 public final class Series {
   private final Metric metric;
+  private final SeriesTable table;
   private final int index;
-  private final int tableSize;
   private final Attributes attributes;
   // Built on first use by SentrySink; the SDK only reads it. A race builds it twice, harmlessly.
   private SentryMetricsParameters sentryParameters;
-  // The aggregation cell of the DeliverySink that last aggregated this series, so that the sink
-  // finds it with one field read. Tagged with its sink: a series is a constant of generated code
-  // and may be recorded into several sinks. Immutable, so a racy read sees it whole or not at all.
-  private CellBinding cellBinding;
 
-  Series(Metric metric, int index, int tableSize, Attributes attributes) {
+  private Series(Metric metric, SeriesTable table, int index, Attributes attributes) {
     this.metric = Objects.requireNonNull(metric, "metric");
+    this.table = table;
     this.index = index;
-    this.tableSize = tableSize;
     this.attributes = Objects.requireNonNull(attributes, "attributes");
+  }
+
+  /** The series numbered {@code index} in {@code table}. */
+  static Series inTable(SeriesTable table, int index, Attributes attributes) {
+    return new Series(table.metric(), table, index, attributes);
   }
 
   /** A series outside any table, for attribute values that have no closed set. */
   public static Series of(Metric metric, Attributes attributes) {
-    return new Series(metric, -1, 0, attributes);
+    return new Series(metric, null, -1, attributes);
   }
 
   /** The metric. */
@@ -53,7 +54,12 @@ public final class Series {
 
   /** The size of its {@link SeriesTable}, or {@code 0} for a series made by {@link #of}. */
   public int tableSize() {
-    return tableSize;
+    return table == null ? 0 : table.size();
+  }
+
+  /** The table the series belongs to, or {@code null} for a series made by {@link #of}. */
+  SeriesTable table() {
+    return table;
   }
 
   SentryMetricsParameters sentryParameters() {
@@ -63,14 +69,6 @@ public final class Series {
       sentryParameters = parameters;
     }
     return parameters;
-  }
-
-  CellBinding cellBinding() {
-    return cellBinding;
-  }
-
-  void bind(CellBinding binding) {
-    this.cellBinding = binding;
   }
 
   @Override

@@ -7,8 +7,9 @@ import java.util.Objects;
  * attributes' {@link Dimension} indexes in mixed radix, the first dimension most significant:
  * with dimensions of sizes {@code n0, n1, n2}, the series of indexes {@code i0, i1, i2} is
  * number {@code (i0 * n1 + i1) * n2 + i2}. Generated recorders compute that number with plain
- * arithmetic from enum ordinals and booleans, so a call finds its series, and its aggregation
- * cell, without hashing anything.
+ * arithmetic from enum ordinals and booleans and record with
+ * {@link MetricSink#record(SeriesTable, int, double)}, so a call finds its series, and its
+ * aggregate, without hashing anything.
  *
  * <p>Each {@link Series} is built on first use and then kept; thread-safe.
  */
@@ -22,6 +23,10 @@ public final class SeriesTable {
   private final Metric metric;
   private final Dimension[] dimensions;
   private final Series[] series;
+  // The aggregates of the DeliverySink that always aggregates this metric, for its fast path.
+  // Owned by one sink at a time (the last that bound them): a table is a constant of generated
+  // code, and recorders may record into several sinks over a process' life.
+  private volatile TableAggregates aggregates;
 
   /**
    * A table of every combination of {@code dimensions}, in the order of the metric's attributes.
@@ -63,9 +68,17 @@ public final class SeriesTable {
       return existing;
     }
     // Racing threads may each build one; they are equal, and the last one written stays.
-    Series built = new Series(metric, index, series.length, attributesOf(index));
+    Series built = Series.inTable(this, index, attributesOf(index));
     series[index] = built;
     return built;
+  }
+
+  TableAggregates aggregates() {
+    return aggregates;
+  }
+
+  void bind(TableAggregates aggregates) {
+    this.aggregates = aggregates;
   }
 
   /** A series outside the table, for a data point whose attributes have no closed set. */

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@link DeliverySink} does with each delivery mode, driven the way generated recorders
- * drive it (series from a {@link SeriesTable}), against an in-memory exporter. The sink's
- * scheduler is never started here ({@code isEnabled()} is not called), so windows and flushes
- * happen exactly when a test says.
+ * drive it (series from a {@link SeriesTable}, by number or as series), against an in-memory
+ * exporter. The sinks are made without their scheduler thread, so windows and flushes happen
+ * exactly when a test says.
  */
 class DeliverySinkTest {
   private static final Duration NEVER = Duration.ofHours(1);
@@ -37,7 +37,7 @@ class DeliverySinkTest {
         .flushInterval(NEVER)
         .eventsPerSecond(eventsPerSecond)
         .deliveryForAll(mode)
-        .build());
+        .build(), false);
   }
 
   @Test
@@ -113,7 +113,7 @@ class DeliverySinkTest {
     DeliverySink sink = new DeliverySink(MeteredOptions.builder()
         .exporter(exporter).flushInterval(NEVER).eventsPerSecond(5)
         .delivery("shop.latency", DeliveryMode.EVENT)
-        .build());
+        .build(), false);
 
     for (int i = 0; i < 5; i++) {
       sink.record(latencySeries.get(0), 1.5);
@@ -127,7 +127,7 @@ class DeliverySinkTest {
   void distributionsBeyondTheBudgetAreSampledAndCarryTheirRate() {
     DeliverySink sink = new DeliverySink(MeteredOptions.builder()
         .exporter(exporter).flushInterval(NEVER).eventsPerSecond(10).sampledPerSecond(10)
-        .deliveryForAll(DeliveryMode.AUTO).build());
+        .deliveryForAll(DeliveryMode.AUTO).build(), false);
     Series series = latencySeries.get(TestValues.seriesIndex(Route.HOME, true));
 
     // First window: 10 within the budget; of the 990 beyond, the rate is still 1 and twice the
@@ -199,7 +199,7 @@ class DeliverySinkTest {
       throw new IllegalStateException("transport down");
     };
     DeliverySink sink = new DeliverySink(MeteredOptions.builder()
-        .exporter(failing).flushInterval(NEVER).deliveryForAll(DeliveryMode.EVENT).build());
+        .exporter(failing).flushInterval(NEVER).deliveryForAll(DeliveryMode.EVENT).build(), false);
     long failuresBefore = RecordingFailures.count();
 
     assertThatCode(() -> sink.record(requestSeries.get(0), 1)).doesNotThrowAnyException();
@@ -223,7 +223,7 @@ class DeliverySinkTest {
       }
     };
     DeliverySink sink = new DeliverySink(MeteredOptions.builder()
-        .exporter(counting).flushInterval(NEVER).deliveryForAll(DeliveryMode.AGGREGATE).build());
+        .exporter(counting).flushInterval(NEVER).deliveryForAll(DeliveryMode.AGGREGATE).build(), false);
     assertThat(sink.isEnabled()).isTrue();
 
     sink.record(requestSeries.get(1), 1);
@@ -274,6 +274,105 @@ class DeliverySinkTest {
 
     double total = exporter.recorded(requests.name()).stream().mapToDouble(RecordedMetric::value).sum();
     assertThat(total).isEqualTo((double) threads * perThread);
+  }
+
+  @Test
+  void aSeriesRecordedByNumberAndAsASeriesSumsIntoOneAggregate() {
+    DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
+    int cart = TestValues.seriesIndex(Route.CART, true);
+
+    sink.record(requestSeries, cart, 2);
+    sink.record(requestSeries.get(cart), 3);
+    sink.record(requestSeries, cart, 5);
+    sink.flush();
+
+    assertThat(exporter.recorded(requests.name())).singleElement().satisfies(point -> {
+      assertThat(point.value()).isEqualTo(10.0);
+      assertThat(point.attributeMap().get("route")).isEqualTo("cart");
+    });
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 0));
+  }
+
+  @Test
+  void twoSinksRecordingIntoOneTableEachSendOnlyTheirOwnCounts() {
+    RecordingSink otherExporter = new RecordingSink();
+    DeliverySink first = sink(DeliveryMode.AGGREGATE, 1_000);
+    DeliverySink second = new DeliverySink(MeteredOptions.builder()
+        .exporter(otherExporter).flushInterval(NEVER).deliveryForAll(DeliveryMode.AGGREGATE).build(), false);
+
+    // Each call finds the table's aggregates bound to the other sink half of the time.
+    for (int i = 0; i < 100; i++) {
+      first.record(requestSeries, 0, 1);
+      second.record(requestSeries, 0, 1);
+      second.record(requestSeries, 0, 1);
+    }
+    first.flush();
+    second.flush();
+
+    assertThat(exporter.recorded(requests.name())).singleElement()
+        .satisfies(point -> assertThat(point.value()).isEqualTo(100.0));
+    assertThat(otherExporter.recorded(requests.name())).singleElement()
+        .satisfies(point -> assertThat(point.value()).isEqualTo(200.0));
+  }
+
+  @Test
+  void aClosedSinkRecordsNothingMoreThroughItsBoundAggregates() {
+    DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
+    sink.record(requestSeries, 1, 1);
+    sink.record(requestSeries, 1, 1);
+    sink.close();
+
+    sink.record(requestSeries, 1, 1);
+    sink.record(requestSeries.get(1), 1);
+    sink.flush();
+
+    assertThat(exporter.recorded(requests.name())).singleElement()
+        .satisfies(point -> assertThat(point.value()).isEqualTo(2.0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 0));
+  }
+
+  @Test
+  void whileTheExporterIsDisabledRecordingByNumberKeepsNothing() {
+    AtomicBoolean enabled = new AtomicBoolean(false);
+    MetricSink switchable = new MetricSink() {
+      @Override
+      public boolean isEnabled() {
+        return enabled.get();
+      }
+
+      @Override
+      public void record(Metric metric, double value, Attributes attributes) {
+        exporter.record(metric, value, attributes);
+      }
+    };
+    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
+        .exporter(switchable).flushInterval(NEVER).deliveryForAll(DeliveryMode.AGGREGATE).build(), false);
+
+    sink.record(requestSeries, 0, 1);
+    enabled.set(true);
+    sink.record(requestSeries, 0, 1);
+    enabled.set(false);
+    sink.startWindow(); // where the scheduler notices that the exporter is disabled
+    sink.record(requestSeries, 0, 1);
+    enabled.set(true);
+    sink.flush();
+
+    assertThat(exporter.recorded(requests.name())).as("only the call made while enabled")
+        .singleElement().satisfies(point -> assertThat(point.value()).isEqualTo(1.0));
+  }
+
+  @Test
+  void aSecondTableOfTheSameMetricIsAggregatedBesideTheFirst() {
+    DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
+    SeriesTable another = TestValues.table(requests);
+
+    sink.record(requestSeries, 2, 1);
+    sink.record(another, 2, 1);
+    sink.record(another.get(2), 1);
+    sink.flush();
+
+    assertThat(exporter.recorded(requests.name())).extracting(RecordedMetric::value)
+        .containsExactlyInAnyOrder(1.0, 2.0);
   }
 
   @Test

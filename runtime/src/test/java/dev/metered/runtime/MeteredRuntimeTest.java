@@ -25,6 +25,19 @@ class MeteredRuntimeTest {
   }
 
   @Test
+  void theGlobalSinkForwardsASeriesNumberAsGeneratedRecordersSendIt() {
+    SeriesTable table = TestValues.table(USAGE);
+    RecordingSink recording = new RecordingSink();
+    MeteredRuntime.setGlobalSink(recording);
+
+    MeteredRuntime.globalSink().record(table, TestValues.seriesIndex(TestValues.Route.SEARCH, false), 1);
+
+    assertThat(recording.recorded(USAGE.name())).singleElement()
+        .satisfies(point -> assertThat(point.attributeMap())
+            .containsEntry("route", "search").containsEntry("success", false));
+  }
+
+  @Test
   void theDefaultGlobalSinkIsSentryAndDisabledWhileSentryIsNot() {
     assertThat(Sentry.isEnabled()).isFalse();
     assertThat(MeteredRuntime.globalSink().isEnabled()).isFalse();

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.metered.runtime.TestValues.Route;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class SeriesTableTest {
@@ -68,6 +71,35 @@ class SeriesTableTest {
     assertThat(series.index()).isEqualTo(-1);
     assertThat(series.attributes()).isEqualTo(attributes);
     assertThat(series).isEqualTo(Series.of(requests, attributes));
+  }
+
+  @Test
+  void aSinkRecordsANumberAsTheTablesSeriesOnlyWhileEnabled() {
+    SeriesTable table = TestValues.table(Metric.counter("shop.requests", null));
+    AtomicBoolean enabled = new AtomicBoolean(false);
+    List<Series> received = new ArrayList<>();
+    MetricSink sink = new MetricSink() {
+      @Override
+      public boolean isEnabled() {
+        return enabled.get();
+      }
+
+      @Override
+      public void record(Metric metric, double value, Attributes attributes) {
+        throw new AssertionError("a series of a table arrives as its series");
+      }
+
+      @Override
+      public void record(Series series, double value) {
+        received.add(series);
+      }
+    };
+
+    sink.record(table, 3, 1);
+    enabled.set(true);
+    sink.record(table, 4, 1);
+
+    assertThat(received).containsExactly(table.get(4));
   }
 
   @Test

@@ -68,13 +68,16 @@ final class EmitWriter {
     }
     LocalNames names = new LocalNames(parameterNames);
     method.beginControlFlow("try");
-    method.beginControlFlow("if (!this.sink.isEnabled())")
-        .addStatement("return")
-        .endControlFlow();
     // One plan per metric, used by the three passes below.
     Map<MetricModel, SeriesPlan> plans = new LinkedHashMap<>();
     for (MetricModel metric : family.metrics()) {
       plans.put(metric, SeriesPlan.of(metric, fields));
+    }
+    if (buildsPerCall(plans.values())) {
+      method.beginControlFlow("if (!this.sink.isEnabled())")
+          .addComment("Nothing to build while the sink would drop it.")
+          .addStatement("return")
+          .endControlFlow();
     }
     Map<String, String> indexes = new LinkedHashMap<>();
     Map<String, String> attributeSets = new LinkedHashMap<>();
@@ -114,7 +117,7 @@ final class EmitWriter {
       CodeBlock set = attributeSet(metric);
       CodeBlock value = metric.value() == null ? CodeBlock.of("1") : CodeBlock.of("$N", fields.get(metric.value().key()).name());
       CodeBlock record = switch (plan.kind()) {
-        case TABLE -> CodeBlock.of("this.sink.record($N.get($N), $L)",
+        case TABLE -> CodeBlock.of("this.sink.record($N, $N, $L)",
             plan.tableName(), indexes.get(plan.index().toString()), value);
         case TABLE_UNLESS_OPEN_PRESENT -> {
           String attributes = attributeSets.get(set.toString());
@@ -145,6 +148,20 @@ final class EmitWriter {
         .addStatement("$T.report($S, $N)", RuntimeTypes.RECORDING_FAILURES, recorder.simpleName(), failure)
         .endControlFlow();
     return method.build();
+  }
+
+  /**
+   * Whether a call may build attributes or series. Only then does {@code emit} ask the sink
+   * whether it is enabled first: a data point numbered in its table costs nothing to make, and
+   * {@code MetricSink.record(SeriesTable, int, double)} does nothing while the sink is disabled.
+   */
+  private static boolean buildsPerCall(Iterable<SeriesPlan> plans) {
+    for (SeriesPlan plan : plans) {
+      if (plan.kind() != SeriesPlan.Kind.TABLE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code Attributes.of(...)} for the attributes {@code metric} carries. */

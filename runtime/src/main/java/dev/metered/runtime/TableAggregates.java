@@ -1,0 +1,39 @@
+package dev.metered.runtime;
+
+/**
+ * What one {@link DeliverySink} aggregates for the series of one {@link SeriesTable} between
+ * flushes, addressed by series number: counters' sums ({@link StripedSums}) or gauges' last
+ * values ({@link LastValues}).
+ *
+ * <p>A sink that always aggregates a metric binds its aggregates to the metric's table, so that
+ * a generated recorder's call reaches them with a few field reads: the table's bound aggregates,
+ * their owner, and the slot at the series number. Adding is lock-free and allocates nothing;
+ * {@link #take(int)} hands over what was kept and starts afresh atomically, so a value added
+ * concurrently with a flush goes into this flush or the next, never nowhere.
+ */
+abstract sealed class TableAggregates permits StripedSums, LastValues {
+  /** The sink that flushes these aggregates: the only one that may add to them. */
+  final DeliverySink owner;
+  final SeriesTable table;
+
+  TableAggregates(DeliverySink owner, SeriesTable table) {
+    this.owner = owner;
+    this.table = table;
+  }
+
+  /** The aggregates of {@code table}'s metric: sums for a counter, last values for a gauge. */
+  static TableAggregates of(DeliverySink owner, SeriesTable table) {
+    return table.metric().type() == MetricType.GAUGE
+        ? new LastValues(owner, table)
+        : new StripedSums(owner, table);
+  }
+
+  /** Adds a finite value to the series numbered {@code index}. */
+  abstract void add(int index, double value);
+
+  /**
+   * What was kept for the series numbered {@code index} since the last call, or {@code NaN} when
+   * there is nothing to send.
+   */
+  abstract double take(int index);
+}
