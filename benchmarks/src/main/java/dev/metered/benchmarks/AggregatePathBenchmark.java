@@ -11,7 +11,6 @@ import dev.metered.runtime.Dimension;
 import dev.metered.runtime.MeteredOptions;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.MetricSink;
-import dev.metered.runtime.Series;
 import dev.metered.runtime.SeriesTable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.DoubleAdder;
@@ -35,21 +34,23 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ol>
  *   <li>{@code doubleAdderPerAttributeSet}: the attribute choice and a {@link DoubleAdder} per
- *       attribute set, the store aggregation ends in;
+ *       attribute set, the JDK's store for a sum that many threads add to;
  *   <li>{@code seriesNumberToAdder}: the series number computed as the generated recorder does
  *       (from the enums' ordinals and the boolean), used as the adder's index;
- *   <li>{@code deliverySink}: {@link DeliverySink#record(dev.metered.runtime.Series, double)} with
- *       the series of a {@link SeriesTable}, as a generated recorder calls it;
+ *   <li>{@code deliverySink}: {@link DeliverySink#record(SeriesTable, int, double)} with the
+ *       series number computed the same way, as a generated recorder calls it: the sink's
+ *       striped sums in place of the {@code DoubleAdder}s;
  *   <li>{@code recorderOnDeliverySink}: the generated recorder bound to that sink
- *       ({@code new MessageMetrics(sink)}): adds its {@code isEnabled()} check and the series
- *       number;
+ *       ({@code new MessageMetrics(sink)}): adds the call through the recorder and the
+ *       {@link dev.metered.runtime.MetricSink} interface;
  *   <li>{@code CounterRecordingBenchmark.meteredAggregate} adds the global sink's forwarding.
  * </ol>
  *
  * <p>Beside them, {@code recorderOnMinimalSink}: the generated recorder on the least a sink can
- * do with a series, an add to the adder at the series' index. The gap between it and
- * {@code recorderOnDeliverySink} is what {@link DeliverySink}'s own bookkeeping costs; the gap
- * between it and {@code doubleAdderPerAttributeSet} is what the recorder-to-sink interface costs.
+ * do with a series number, an add to the {@code DoubleAdder} at that number. The gap between it and
+ * {@code seriesNumberToAdder} is what the recorder and the recorder-to-sink interface cost; the
+ * gap between it and {@code recorderOnDeliverySink} is what {@link DeliverySink} costs, or saves,
+ * beside a bare {@code DoubleAdder}.
  *
  * <p>No Sentry here: in {@code aggregate} the exporter is reached once per flush interval, so an
  * exporter that keeps nothing changes nothing on the recording path.
@@ -85,8 +86,8 @@ public class AggregatePathBenchmark {
         }
 
         @Override
-        public void record(Series series, double value) {
-          minimalAdders[series.index()].add(value);
+        public void record(SeriesTable table, int index, double value) {
+          minimalAdders[index].add(value);
         }
       });
       MetricSink discard = new MetricSink() {
@@ -133,10 +134,12 @@ public class AggregatePathBenchmark {
     aggregation.adders[series].add(1);
   }
 
-  /** The delivery sink, called with a table's series as a generated recorder calls it. */
+  /** The delivery sink, called with a table and a series number as a generated recorder calls it. */
   @Benchmark
   public void deliverySink(Aggregation aggregation, CounterRecordingBenchmark.Calls calls) {
-    aggregation.sink.record(aggregation.table.get(calls.combination[calls.next()]), 1);
+    int i = calls.next();
+    int series = (calls.kind[i].ordinal() * 3 + calls.channel[i].ordinal()) * 2 + (calls.fromBot[i] ? 1 : 0);
+    aggregation.sink.record(aggregation.table, series, 1);
   }
 
   /** The generated recorder on the delivery sink, without the global sink's forwarding. */
@@ -146,7 +149,7 @@ public class AggregatePathBenchmark {
     aggregation.recorder.record(calls.kind[i], calls.channel[i], calls.fromBot[i]);
   }
 
-  /** The generated recorder on a sink that only adds to the adder at the series' index. */
+  /** The generated recorder on a sink that only adds to the adder at the series number. */
   @Benchmark
   public void recorderOnMinimalSink(Aggregation aggregation, CounterRecordingBenchmark.Calls calls) {
     int i = calls.next();

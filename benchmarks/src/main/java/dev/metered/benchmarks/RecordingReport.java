@@ -55,8 +55,8 @@ public final class RecordingReport {
 
     DIAGNOSIS.put("doubleAdderPerAttributeSet", "1. a `DoubleAdder` per attribute set, chosen by the set's number: the store");
     DIAGNOSIS.put("seriesNumberToAdder", "2. the same, the number computed from the ordinals as generated code does");
-    DIAGNOSIS.put("recorderOnMinimalSink", "3. the generated recorder on a sink that only adds at the series' index");
-    DIAGNOSIS.put("deliverySink", "4. `DeliverySink.record(series, 1)` called directly with a table's series");
+    DIAGNOSIS.put("recorderOnMinimalSink", "3. the generated recorder on a sink that only adds to the `DoubleAdder` at the series number");
+    DIAGNOSIS.put("deliverySink", "4. `DeliverySink.record(table, number, 1)` called directly, the number computed as in 2: its striped sums instead of the adders");
     DIAGNOSIS.put("recorderOnDeliverySink", "5. the generated recorder on the `DeliverySink` (`new MessageMetrics(sink)`)");
     DIAGNOSIS.put("meteredAggregate", "6. the generated recorder on the global sink (`MessageMetrics.global()`): Metered, `aggregate`");
   }
