@@ -15,11 +15,11 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Why not a {@link java.util.concurrent.atomic.DoubleAdder} per series, which it replaces:
  * a {@code DoubleAdder} spreads threads over cells of its own, so each series costs an object,
- * its cell array and its cells, and reaching the cell takes three more dependent reads. Measured
- * by {@code AggregatePathBenchmark} (docs/benchmarks.md), a series chosen per call from enum
- * ordinals cost 3.4 ns with a {@code DoubleAdder} per series at 1 thread and 5.4 ns at 2; with
- * these stripes, 3.3 ns at both. Threads whose ids share a stripe still add correctly, only
- * more slowly, as a {@code DoubleAdder} does before it grows.
+ * its cell array and its cells, and reaching the cell takes three more dependent reads on every
+ * add. Here an add reads the thread's stripe and makes one compare-and-set on the series' slot,
+ * what an uncontended {@code LongAdder.increment()} does ({@code AggregatePathBenchmark} in
+ * docs/benchmarks.md measures the path layer by layer). Threads whose ids share a stripe still
+ * add correctly, only more slowly, as a {@code DoubleAdder} does before it grows.
  */
 final class StripedSums extends TableAggregates {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
