@@ -76,8 +76,8 @@ class DeliveryEndToEndTest {
         .build());
 
     record(sink, 4, 1_000_000);
-    sink.record(queueSeries.get(0), 3);
-    sink.record(queueSeries.get(0), 42);
+    sink.record(queueSeries, 0, 3);
+    sink.record(queueSeries, 0, 42);
     sink.close();
 
     assertThat(awaitTotal(requests.name(), 4_000_000)).isEqualTo(4_000_000.0);
@@ -181,7 +181,8 @@ class DeliveryEndToEndTest {
         }
         for (int i = 0; i < perThread; i++) {
           Route route = Route.values()[i % 3];
-          sink.record(requestSeries.get(TestValues.seriesIndex(route, (i & 1) == 0)), 1);
+          // As a generated recorder calls it: the table and the series' number.
+          sink.record(requestSeries, TestValues.seriesIndex(route, (i & 1) == 0), 1);
         }
       });
       worker.start();

@@ -34,10 +34,10 @@ public final class ShutdownFlushMain {
       throw new IllegalStateException("Sentry did not start");
     }
     for (int i = 0; i < increments; i++) {
-      sink.record(requestSeries.get(TestValues.seriesIndex(Route.values()[i % 3], true)), 1);
+      sink.record(requestSeries, TestValues.seriesIndex(Route.values()[i % 3], true), 1);
     }
-    sink.record(queueSeries.get(0), 5);
-    sink.record(queueSeries.get(0), 17);
+    sink.record(queueSeries, 0, 5);
+    sink.record(queueSeries, 0, 17);
     System.out.println("recorded " + increments);
     // No close, no flush: returning ends the JVM, and its shutdown hooks must send the rest.
   }
