@@ -153,7 +153,9 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       aggregates.add(index, value);
       return;
     }
-    recordSeries(table.get(index), value);
+    if (isEnabled()) {
+      recordSeries(table.get(index), value);
+    }
   }
 
   @Override
@@ -161,15 +163,13 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     SeriesTable table = series.table();
     if (table != null) {
       record(table, series.index(), value);
-    } else {
+    } else if (isEnabled()) {
       recordSeries(series, value);
     }
   }
 
+  /** Applies the metric's delivery mode to one data point, the sink enabled. */
   private void recordSeries(Series series, double value) {
-    if (!isEnabled()) {
-      return;
-    }
     MetricState state = stateOf(series.metric());
     switch (state.mode) {
       case EVENT -> {

@@ -10,6 +10,7 @@ import dev.metered.processor.model.Field;
 import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,9 +74,9 @@ final class EmitWriter {
     for (MetricModel metric : family.metrics()) {
       plans.put(metric, SeriesPlan.of(metric, fields));
     }
-    if (buildsPerCall(plans.values())) {
+    if (asksFirst(plans.values())) {
       method.beginControlFlow("if (!this.sink.isEnabled())")
-          .addComment("Nothing to build while the sink would drop it.")
+          .addComment("Nothing to do while the sink would drop it.")
           .addStatement("return")
           .endControlFlow();
     }
@@ -151,11 +152,17 @@ final class EmitWriter {
   }
 
   /**
-   * Whether a call may build attributes or series. Only then does {@code emit} ask the sink
-   * whether it is enabled first: a data point numbered in its table costs nothing to make, and
-   * {@code MetricSink.record(SeriesTable, int, double)} does nothing while the sink is disabled.
+   * Whether {@code emit} asks the sink whether it is enabled before anything else. It does unless
+   * the family has a single metric whose data points are all numbered in its table: such a call
+   * builds nothing and makes one sink call, which does nothing while the sink is disabled
+   * ({@code MetricSink.record(SeriesTable, int, double)}), so asking first would only add a call
+   * to the aggregate hot path. A call that builds attributes or series, or makes several sink
+   * calls, asks once rather than have each of them find the sink disabled.
    */
-  private static boolean buildsPerCall(Iterable<SeriesPlan> plans) {
+  private static boolean asksFirst(Collection<SeriesPlan> plans) {
+    if (plans.size() > 1) {
+      return true;
+    }
     for (SeriesPlan plan : plans) {
       if (plan.kind() != SeriesPlan.Kind.TABLE) {
         return true;
