@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Recording a counter or gauge that the sink always aggregates, into a series known at compile
  * time (a {@link SeriesTable}'s, by number), reads the aggregates the sink bound to the table and
- * adds at the series' slot: no lock, no hashing, no allocation. Nothing here throws into a recorder: what fails is counted in
- * {@link #stats()} and reported through {@link RecordingFailures}.
+ * adds at the series' slot: no lock, no hashing, no allocation. Nothing here throws into a
+ * recorder: what fails is counted in {@link #stats()} and reported through
+ * {@link RecordingFailures}.
  *
  * <p>With Sentry as the exporter, the sink sends its aggregates before Sentry closes (through
  * an integration it registers when it first sees Sentry enabled) and at JVM shutdown (through a
