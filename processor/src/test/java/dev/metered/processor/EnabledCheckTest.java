@@ -78,8 +78,7 @@ class EnabledCheckTest {
   @BeforeAll
   static void compile() {
     Compilation compilation = Compilations.compile(dir, SCHEMA, DRIVER);
-    assertThat(compilation.status()).as(Compilations.describe(compilation)).isEqualTo(Compilation.Status.SUCCESS);
-    classes = new GeneratedClasses(compilation);
+    classes = GeneratedClasses.ofSuccessful(compilation);
   }
 
   /** A disabled sink that writes down every call a recorder makes on it. */

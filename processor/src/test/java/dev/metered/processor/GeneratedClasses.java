@@ -15,6 +15,17 @@ import javax.tools.JavaFileObject;
 final class GeneratedClasses extends ClassLoader {
   private final Map<String, byte[]> classes = new HashMap<>();
 
+  /**
+   * The classes of {@code compilation}, which must have succeeded: otherwise an
+   * {@link AssertionError} with every diagnostic it reported.
+   */
+  static GeneratedClasses ofSuccessful(Compilation compilation) {
+    if (compilation.status() != Compilation.Status.SUCCESS) {
+      throw new AssertionError("the compilation failed:\n" + Compilations.describe(compilation));
+    }
+    return new GeneratedClasses(compilation);
+  }
+
   GeneratedClasses(Compilation compilation) {
     super(GeneratedClasses.class.getClassLoader());
     for (JavaFileObject file : compilation.generatedFiles()) {

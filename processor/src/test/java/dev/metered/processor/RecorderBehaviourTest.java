@@ -110,8 +110,7 @@ class RecorderBehaviourTest {
   @BeforeAll
   static void compile() {
     compilation = Compilations.compile(dir, SCHEMA, HANDLERS, DRIVER);
-    assertThat(compilation.status()).as(Compilations.describe(compilation)).isEqualTo(Compilation.Status.SUCCESS);
-    classes = new GeneratedClasses(compilation);
+    classes = GeneratedClasses.ofSuccessful(compilation);
   }
 
   @SuppressWarnings("unchecked")

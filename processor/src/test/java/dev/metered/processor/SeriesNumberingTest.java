@@ -93,8 +93,7 @@ class SeriesNumberingTest {
   @BeforeAll
   static void compile() {
     Compilation compilation = Compilations.compile(dir, SCHEMA, DRIVER);
-    assertThat(compilation.status()).as(Compilations.describe(compilation)).isEqualTo(Compilation.Status.SUCCESS);
-    classes = new GeneratedClasses(compilation);
+    classes = GeneratedClasses.ofSuccessful(compilation);
   }
 
   /**

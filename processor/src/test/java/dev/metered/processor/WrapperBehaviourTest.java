@@ -139,8 +139,7 @@ class WrapperBehaviourTest {
   @BeforeAll
   static void compile() {
     Compilation compilation = Compilations.compile(dir, SCHEMA, COMMANDS, DRIVER);
-    assertThat(compilation.status()).as(Compilations.describe(compilation)).isEqualTo(Compilation.Status.SUCCESS);
-    classes = new GeneratedClasses(compilation);
+    classes = GeneratedClasses.ofSuccessful(compilation);
   }
 
   @BeforeEach
