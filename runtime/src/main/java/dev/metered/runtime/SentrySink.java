@@ -15,8 +15,14 @@ import java.util.Objects;
  * <p>While the Sentry SDK is not initialised (or has been closed), {@link #isEnabled()} is
  * {@code false} and recorders skip all work. Data points of a {@link Series} reuse the Sentry
  * parameters built the first time, so sending them builds no attribute map.
+ *
+ * <p>It needs io.sentry:sentry {@value SentrySdk#MINIMUM_VERSION} or later. With an older SDK, or
+ * none, it says so once in the log when it is first used and is never enabled, so recording does
+ * nothing: the check is made once ({@link SentrySdk}), not per call.
  */
 public final class SentrySink implements MetricSink {
+  // Before anything else, so that no SDK method is called unless the SDK has them all.
+  private static final boolean SDK_USABLE = SentrySdk.isUsable();
   private static final SentrySink INSTANCE = new SentrySink(null);
 
   // null: whatever Sentry's current scopes are at each call.
@@ -41,6 +47,9 @@ public final class SentrySink implements MetricSink {
 
   @Override
   public boolean isEnabled() {
+    if (!SDK_USABLE) {
+      return false;
+    }
     return scopes == null ? Sentry.isEnabled() : scopes.isEnabled();
   }
 
@@ -52,7 +61,7 @@ public final class SentrySink implements MetricSink {
   @Override
   public void record(Series series, double value) {
     Metric metric = series.metric();
-    if (!isFinite(metric, value)) {
+    if (!SDK_USABLE || !isFinite(metric, value)) {
       return;
     }
     // The SDK call is made here rather than in a helper: the event path from a generated
@@ -71,6 +80,9 @@ public final class SentrySink implements MetricSink {
   /** Flushes the SDK: its queued data points leave, waiting at most {@code timeout}. */
   @Override
   public void flush(Duration timeout) {
+    if (!SDK_USABLE) {
+      return;
+    }
     if (scopes == null) {
       Sentry.flush(timeout.toMillis());
     } else {
