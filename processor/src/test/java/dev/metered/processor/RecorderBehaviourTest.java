@@ -1,6 +1,7 @@
 package dev.metered.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.testing.compile.Compilation;
@@ -237,6 +238,30 @@ class RecorderBehaviourTest {
     };
     classes.instantiate("test.Driver", BiConsumer.class).accept("everything", broken);
     assertThat(RecordingFailures.count()).isEqualTo(before + 1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anErrorFromTheSinkIsCountedNotThrown() {
+    for (Error error : List.of(new NoSuchMethodError("io.sentry.Sentry.metrics()"), new AssertionError("invariant"))) {
+      long before = RecordingFailures.count();
+      MetricSink failing = (metric, value, attributes) -> {
+        throw error;
+      };
+      classes.instantiate("test.Driver", BiConsumer.class).accept("everything", failing);
+      assertThat(RecordingFailures.count()).as("after %s", error).isEqualTo(before + 1);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aVirtualMachineErrorFromTheSinkPasses() {
+    OutOfMemoryError outOfMemory = new OutOfMemoryError("Java heap space");
+    MetricSink failing = (metric, value, attributes) -> {
+      throw outOfMemory;
+    };
+    assertThatThrownBy(() -> classes.instantiate("test.Driver", BiConsumer.class).accept("everything", failing))
+        .isSameAs(outOfMemory);
   }
 
   @Test

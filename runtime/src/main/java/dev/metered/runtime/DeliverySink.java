@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Recording a counter or gauge that the sink always aggregates, into a series known at compile
  * time (a {@link SeriesTable}'s, by number), reads the aggregates the sink bound to the table and
  * adds at the series' slot: no lock, no hashing, no allocation. Nothing here throws into a
- * recorder: what fails is counted in {@link #stats()} and reported through
- * {@link RecordingFailures}.
+ * recorder but a {@link VirtualMachineError}: what else fails, an {@link Error} from the exporter
+ * included, is counted in {@link #stats()} and reported through {@link RecordingFailures}.
  *
  * <p>With Sentry as the exporter, the sink sends its aggregates before Sentry closes (through
  * an integration it registers when it first sees Sentry enabled) and at JVM shutdown (through a
@@ -103,7 +103,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     boolean enabled;
     try {
       enabled = exporter.isEnabled();
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       RecordingFailures.report("DeliverySink", failure);
       return false;
     }
@@ -245,7 +246,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     try {
       exporter.record(series, value);
       eventPoints.increment();
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       dropped.increment();
       RecordingFailures.report("DeliverySink", failure);
     }
@@ -347,7 +349,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       if (exporterEnabled && !exporter.isEnabled()) {
         exporterEnabled = false;
       }
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       // A periodic task that throws is never run again: keep the scheduler alive.
       RecordingFailures.report("DeliverySink", failure);
     }
@@ -359,7 +362,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       if (isEnabled(target)) {
         flushAggregates(target);
       }
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       RecordingFailures.report("DeliverySink", failure);
     }
   }
@@ -375,7 +379,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
           try {
             target.record(taken.series(), taken.value());
             aggregatedPoints.increment();
-          } catch (RuntimeException failure) {
+          } catch (Throwable failure) {
+            RecordingFailures.rethrowIfFatal(failure);
             dropped.increment();
             RecordingFailures.report("DeliverySink", failure);
           }
@@ -407,7 +412,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
         target.flush(SHORT_FLUSH);
       }
       target.flush(timeout);
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       RecordingFailures.report("DeliverySink", failure);
     }
   }
@@ -415,7 +421,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private static boolean isEnabled(MetricSink target) {
     try {
       return target.isEnabled();
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       RecordingFailures.report("DeliverySink", failure);
       return false;
     }
@@ -450,7 +457,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private static void log(Level level, String message) {
     try {
       LOGGER.log(level, message);
-    } catch (RuntimeException loggingFailed) {
+    } catch (Throwable loggingFailed) {
+      RecordingFailures.rethrowIfFatal(loggingFailed);
       // A broken logger must not stop the close.
     }
   }

@@ -2,6 +2,7 @@ package dev.metered.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.metered.runtime.TestValues.Route;
 import dev.metered.runtime.testing.RecordedMetric;
@@ -191,6 +192,49 @@ class DeliverySinkTest {
     assertThat(sent).hasSize(MetricState.MAX_OTHER_SERIES);
     assertThat(sent).allSatisfy(point -> assertThat(point.value()).isEqualTo(2.0));
     assertThat(sink.stats().dropped()).isEqualTo(10);
+  }
+
+  @Test
+  void anErrorFromTheExporterNeverReachesTheCallerAndIsCounted() {
+    for (Throwable error : List.of(new NoSuchMethodError("io.sentry.Sentry.metrics()"),
+        new AssertionError("sink invariant"), new ExceptionInInitializerError("init"))) {
+      DeliverySink sink = sink((metric, value, attributes) -> sneakyThrow(error), DeliveryMode.EVENT);
+      long failuresBefore = RecordingFailures.count();
+
+      assertThatCode(() -> sink.record(requestSeries.get(0), 1)).doesNotThrowAnyException();
+
+      assertThat(sink.stats().dropped()).isEqualTo(1);
+      assertThat(RecordingFailures.count()).isEqualTo(failuresBefore + 1);
+    }
+  }
+
+  @Test
+  void aVirtualMachineErrorFromTheExporterPasses() {
+    StackOverflowError overflow = new StackOverflowError();
+    DeliverySink sink = sink((metric, value, attributes) -> {
+      throw overflow;
+    }, DeliveryMode.EVENT);
+
+    assertThatThrownBy(() -> sink.record(requestSeries.get(0), 1)).isSameAs(overflow);
+  }
+
+  @Test
+  void anErrorWhileFlushingLosesOnlyItsPointAndIsCounted() {
+    AtomicBoolean failedOnce = new AtomicBoolean();
+    DeliverySink sink = sink((metric, value, attributes) -> {
+      if (failedOnce.compareAndSet(false, true)) {
+        throw new LinkageError("exporter half loaded");
+      }
+      exporter.record(metric, value, attributes);
+    }, DeliveryMode.AGGREGATE);
+    for (int index = 0; index < requestSeries.size(); index++) {
+      sink.record(requestSeries, index, 1);
+    }
+
+    assertThatCode(sink::flush).doesNotThrowAnyException();
+
+    assertThat(exporter.recorded(requests.name())).hasSize(requestSeries.size() - 1);
+    assertThat(sink.stats().dropped()).isEqualTo(1);
   }
 
   @Test
@@ -389,6 +433,16 @@ class DeliverySinkTest {
     assertThat(options.deliveryOf(declared)).isEqualTo(DeliveryMode.AGGREGATE);
     assertThat(forAll.deliveryOf(declared)).isEqualTo(DeliveryMode.EVENT);
     assertThat(MeteredOptions.defaults().deliveryOf(requests)).isEqualTo(DeliveryMode.AUTO);
+  }
+
+  private static DeliverySink sink(MetricSink exporter, DeliveryMode mode) {
+    return new DeliverySink(MeteredOptions.builder()
+        .exporter(exporter).flushInterval(NEVER).deliveryForAll(mode).build(), false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> void sneakyThrow(Throwable failure) throws T {
+    throw (T) failure;
   }
 
   private static void awaitQuietly(CountDownLatch latch) {
