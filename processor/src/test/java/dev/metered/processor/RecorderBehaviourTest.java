@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.testing.compile.Compilation;
 import dev.metered.runtime.Attributes;
+import dev.metered.runtime.DeliveryMode;
+import dev.metered.runtime.DeliverySink;
+import dev.metered.runtime.MaxValues;
+import dev.metered.runtime.MeteredOptions;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.MetricSink;
 import dev.metered.runtime.MetricType;
@@ -13,6 +17,7 @@ import dev.metered.runtime.RecordingFailures;
 import dev.metered.runtime.testing.RecordedMetric;
 import dev.metered.runtime.testing.RecordingSink;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,7 +103,12 @@ class RecorderBehaviourTest {
             case "region default" -> metrics.event(Step.PAY, true, 1.0).items(2).record();
             case "large amount" -> metrics.event(Step.PAY, true, 1.0).amount(25.0).outcome(Outcome.OK).record();
             case "null step" -> metrics.record(null, true, 1.0);
-            default -> throw new IllegalArgumentException(scenario);
+            default -> {
+              if (!scenario.startsWith("coupon ")) {
+                throw new IllegalArgumentException(scenario);
+              }
+              metrics.event(Step.PAY, true, 1.0).coupon(scenario.substring("coupon ".length())).record();
+            }
           }
         }
       }
@@ -262,6 +272,35 @@ class RecorderBehaviourTest {
     };
     assertThatThrownBy(() -> classes.instantiate("test.Driver", BiConsumer.class).accept("everything", failing))
         .isSameAs(outOfMemory);
+  }
+
+  @Test
+  void metricDescriptorsCarryTheMaxValuesOfTheirStringAndNumberAttributes() {
+    assertThat(run("everything")).filteredOn(point -> point.metric().name().equals("shop.checkout.count"))
+        .singleElement()
+        .satisfies(point -> assertThat(point.metric().maxValues())
+            .containsExactly(MaxValues.of("items", 10), MaxValues.of("coupon", 5)));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aDeliverySinkFoldsValuesBeyondMaxValuesIntoTheOverflowValue() {
+    RecordingSink exporter = new RecordingSink();
+    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
+        .exporter(exporter).deliveryForAll(DeliveryMode.EVENT).flushInterval(Duration.ofHours(1)).build());
+    try {
+      BiConsumer<String, MetricSink> driver = classes.instantiate("test.Driver", BiConsumer.class);
+      for (int i = 0; i < 8; i++) {
+        driver.accept("coupon c" + i, sink);
+      }
+      assertThat(exporter.recorded("shop.checkout.count"))
+          .extracting(point -> point.attributeMap().get("coupon"))
+          .containsExactly("c0", "c1", "c2", "c3", "c4",
+              DeliverySink.OVERFLOW_VALUE, DeliverySink.OVERFLOW_VALUE, DeliverySink.OVERFLOW_VALUE);
+      assertThat(sink.stats().folded()).as("each metric with the coupon folds its own").isPositive();
+    } finally {
+      sink.close();
+    }
   }
 
   @Test

@@ -37,6 +37,12 @@ import java.util.concurrent.atomic.LongAdder;
 public final class DeliverySink implements MetricSink, AutoCloseable {
   /** The attribute that tells Sentry a data point stands for {@code 1 / rate} points. */
   public static final String SAMPLE_RATE_ATTRIBUTE = "sentry.client_sample_rate";
+  /**
+   * The value a string or number attribute is sent with once it has taken its {@link MaxValues}
+   * distinct values in a flush interval: one series stands for all the rest (a string, whatever
+   * the attribute's type). Counted in {@link DeliveryStats#folded()}.
+   */
+  public static final String OVERFLOW_VALUE = "__overflow__";
 
   private static final System.Logger LOGGER = System.getLogger("dev.metered.runtime");
   /** Aggregated points sent before the exporter is flushed, so no flush overflows the SDK's queue. */
@@ -56,6 +62,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private final LongAdder sampledPoints = new LongAdder();
   private final LongAdder sampledAway = new LongAdder();
   private final LongAdder dropped = new LongAdder();
+  private final LongAdder folded = new LongAdder();
 
   private final Object flushLock = new Object();
   private volatile MetricState[] states = new MetricState[64];
@@ -171,8 +178,15 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   }
 
   /** Applies the metric's delivery mode to one data point, the sink enabled. */
-  private void recordSeries(Series series, double value) {
-    MetricState state = stateOf(series.metric());
+  private void recordSeries(Series recorded, double value) {
+    MetricState state = stateOf(recorded.metric());
+    Series series = recorded;
+    if (recorded.table() == null) {
+      series = state.foldValuesBeyondMax(recorded);
+      if (series != recorded) {
+        folded.increment();
+      }
+    }
     switch (state.mode) {
       case EVENT -> {
         budget.consume();
@@ -234,12 +248,14 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       }
       return;
     }
-    AggregationCell cell = state.otherCell(series);
-    if (cell == null) {
+    if (!state.addToOther(series, value)) {
       dropped.increment();
-      return;
     }
-    cell.add(value);
+  }
+
+  /** Counts one data point lost where the sink could not say so otherwise. */
+  void countDropped() {
+    dropped.increment();
   }
 
   private void send(Series series, double value) {
@@ -263,6 +279,11 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       }
     }
     return newState(metric);
+  }
+
+  /** How many series outside its table {@code metric} has open now; for tests of the cap. */
+  int openOtherSeries(Metric metric) {
+    return stateOf(metric).openOtherSeries();
   }
 
   private synchronized MetricState newState(Metric metric) {
@@ -295,7 +316,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   /** What the sink has sent, sampled and dropped so far. */
   public DeliveryStats stats() {
     return new DeliveryStats(eventPoints.sum(), aggregatedPoints.sum(), sampledPoints.sum(),
-        sampledAway.sum(), dropped.sum());
+        sampledAway.sum(), dropped.sum(), folded.sum());
   }
 
   /**

@@ -20,6 +20,10 @@ import java.lang.invoke.VarHandle;
  * what an uncontended {@code LongAdder.increment()} does ({@code AggregatePathBenchmark} in
  * docs/benchmarks.md measures the path layer by layer). Threads whose ids share a stripe still
  * add correctly, only more slowly, as a {@code DoubleAdder} does before it grows.
+ *
+ * <p>A sum that would exceed {@code Double.MAX_VALUE} is not let become infinite: the finite sum
+ * so far is set aside in {@link SumParts}, to leave as a data point of its own, and the slot
+ * starts again from the value added.
  */
 final class StripedSums extends TableAggregates {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
@@ -33,10 +37,12 @@ final class StripedSums extends TableAggregates {
   // thread holds one stripe.
   private final long[][] stripes = new long[STRIPES][];
   private final int size;
+  private final SumParts parts;
 
-  StripedSums(DeliverySink owner, SeriesTable table) {
+  StripedSums(DeliverySink owner, SeriesTable table, SumParts parts) {
     super(owner, table);
     this.size = table.size();
+    this.parts = parts;
   }
 
   /** A power of two, at least twice {@code processors}, at most 64. */
@@ -54,11 +60,18 @@ final class StripedSums extends TableAggregates {
       slots = newStripe(stripe);
     }
     int slot = PADDING + index;
-    long bits;
-    do {
-      bits = (long) SLOT.getVolatile(slots, slot);
-    } while (!SLOT.weakCompareAndSet(slots, slot, bits,
-        Double.doubleToRawLongBits(Double.longBitsToDouble(bits) + value)));
+    while (true) {
+      long bits = (long) SLOT.getVolatile(slots, slot);
+      double sum = Double.longBitsToDouble(bits) + value;
+      if (Double.isInfinite(sum)) {
+        if (SLOT.compareAndSet(slots, slot, bits, Double.doubleToRawLongBits(value))) {
+          parts.add(table.get(index), Double.longBitsToDouble(bits));
+          return;
+        }
+      } else if (SLOT.weakCompareAndSet(slots, slot, bits, Double.doubleToRawLongBits(sum))) {
+        return;
+      }
+    }
   }
 
   private long[] newStripe(int stripe) {
@@ -75,7 +88,13 @@ final class StripedSums extends TableAggregates {
       long[] slots = (long[]) STRIPE.getVolatile(stripes, stripe);
       if (slots != null) {
         // 0L is the bits of +0.0, so an untouched slot adds nothing.
-        total += Double.longBitsToDouble((long) SLOT.getAndSet(slots, PADDING + index, 0L));
+        double part = Double.longBitsToDouble((long) SLOT.getAndSet(slots, PADDING + index, 0L));
+        if (Double.isInfinite(total + part)) {
+          parts.add(table.get(index), total);
+          total = part;
+        } else {
+          total += part;
+        }
       }
     }
     return total == 0.0 ? Double.NaN : total;

@@ -106,7 +106,7 @@ class DeliverySinkTest {
     List<RecordedMetric> sent = exporter.recorded(requests.name());
     assertThat(sent).hasSize(11);
     assertThat(sent.get(10).value()).isEqualTo(990.0);
-    assertThat(sink.stats()).isEqualTo(new DeliveryStats(10, 1, 0, 0, 0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(10, 1, 0, 0, 0, 0));
   }
 
   @Test
@@ -178,7 +178,7 @@ class DeliverySinkTest {
   }
 
   @Test
-  void attributeSetsOutsideTheTableAreAggregatedByValueUpToACap() {
+  void attributeSetsOutsideTheTableAreAggregatedByValueUpToACapPerFlushInterval() {
     DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
 
     for (int i = 0; i < MetricState.MAX_OTHER_SERIES + 5; i++) {
@@ -192,6 +192,97 @@ class DeliverySinkTest {
     assertThat(sent).hasSize(MetricState.MAX_OTHER_SERIES);
     assertThat(sent).allSatisfy(point -> assertThat(point.value()).isEqualTo(2.0));
     assertThat(sink.stats().dropped()).isEqualTo(10);
+
+    // The flush closed every series: a value never seen before is aggregated and sent again.
+    exporter.clear();
+    sink.record(requests, 1, Attributes.of(Attribute.ofString("endpoint", "/brand-new")));
+    sink.flush();
+    assertThat(exporter.recorded(requests.name())).singleElement()
+        .satisfies(point -> assertThat(point.attributeMap()).containsEntry("endpoint", "/brand-new"));
+    assertThat(sink.stats().dropped()).isEqualTo(10);
+  }
+
+  @Test
+  void aMillionDistinctNumbersKeepAtMostTheCapOpenAndAreDeliveredOrDroppedExactly() {
+    Totals delivered = new Totals();
+    DeliverySink sink = sink(delivered, DeliveryMode.AGGREGATE);
+    int recorded = 1_000_000;
+    int interval = 100_000;
+    int mostOpen = 0;
+
+    for (int i = 0; i < recorded; i++) {
+      sink.record(requests, 1, Attributes.of(Attribute.ofLong("order_id", i)));
+      mostOpen = Math.max(mostOpen, sink.openOtherSeries(requests));
+      if ((i + 1) % interval == 0) {
+        sink.flush();
+      }
+    }
+    sink.flush();
+
+    assertThat(mostOpen).as("series open at once").isEqualTo(MetricState.MAX_OTHER_SERIES);
+    assertThat(sink.openOtherSeries(requests)).as("after the last flush").isZero();
+    assertThat(delivered.points).as("the first values of every interval, not only of the first")
+        .isEqualTo(recorded / interval * MetricState.MAX_OTHER_SERIES);
+    DeliveryStats stats = sink.stats();
+    assertThat(stats.dropped()).isEqualTo(recorded - delivered.points);
+    assertThat(delivered.total + stats.dropped()).isEqualTo(recorded);
+  }
+
+  @Test
+  void aMillionDistinctStringsBeyondMaxValuesAreFoldedIntoTheOverflowValue() {
+    Metric errors = Metric.counter("shop.errors", null, "request", DeliveryMode.AGGREGATE,
+        MaxValues.of("error_type", 20));
+    Totals delivered = new Totals();
+    DeliverySink sink = sink(delivered, DeliveryMode.AGGREGATE);
+    int recorded = 1_000_000;
+    int interval = 100_000;
+    int mostOpen = 0;
+
+    for (int i = 0; i < recorded; i++) {
+      sink.record(errors, 1, Attributes.of(
+          Attribute.ofString("error_type", "Error" + i), TestValues.SUCCESS_FALSE));
+      mostOpen = Math.max(mostOpen, sink.openOtherSeries(errors));
+      if ((i + 1) % interval == 0) {
+        sink.flush();
+      }
+    }
+
+    assertThat(mostOpen).as("20 values and the overflow value").isEqualTo(21);
+    DeliveryStats stats = sink.stats();
+    int intervals = recorded / interval;
+    assertThat(delivered.overflowTotal).isEqualTo(stats.folded()).isEqualTo(recorded - intervals * 20);
+    assertThat(delivered.total - delivered.overflowTotal).as("sent under their own value")
+        .isEqualTo(intervals * 20);
+    assertThat(delivered.total - delivered.overflowTotal + stats.folded() + stats.dropped())
+        .as("delivered + folded + dropped").isEqualTo(recorded);
+    assertThat(stats.dropped()).isZero();
+
+    // A new interval admits new values as themselves.
+    sink.record(errors, 1, Attributes.of(Attribute.ofString("error_type", "BrandNew"), TestValues.SUCCESS_FALSE));
+    sink.flush();
+    assertThat(delivered.lastValue).isEqualTo("BrandNew");
+  }
+
+  @Test
+  void eventModeFoldsValuesBeyondMaxValuesAndKeepsNoSeries() {
+    Metric errors = Metric.counter("shop.errors", null, "request", DeliveryMode.EVENT,
+        MaxValues.of("error_type", 20));
+    Totals delivered = new Totals();
+    DeliverySink sink = sink(delivered, DeliveryMode.EVENT);
+    int recorded = 1_000_000;
+
+    for (int i = 0; i < recorded; i++) {
+      sink.record(errors, 1, Attributes.of(Attribute.ofString("error_type", "Error" + i)));
+      if ((i + 1) % 100_000 == 0) {
+        assertThat(sink.openOtherSeries(errors)).as("event mode aggregates nothing").isZero();
+        sink.flush();
+      }
+    }
+
+    DeliveryStats stats = sink.stats();
+    assertThat(delivered.points).isEqualTo(recorded);
+    assertThat(stats.eventPoints()).isEqualTo(recorded);
+    assertThat(delivered.overflowTotal).isEqualTo(stats.folded()).isEqualTo(recorded - 10 * 20);
   }
 
   @Test
@@ -235,6 +326,24 @@ class DeliverySinkTest {
 
     assertThat(exporter.recorded(requests.name())).hasSize(requestSeries.size() - 1);
     assertThat(sink.stats().dropped()).isEqualTo(1);
+  }
+
+  @Test
+  void aCounterFedTheLargestDoublesIsDeliveredInFinitePartsNotDroppedAsInfinity() {
+    DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
+    Attributes open = Attributes.of(Attribute.ofString("endpoint", "/huge"));
+
+    sink.record(requestSeries, 0, 1e308);
+    sink.record(requestSeries, 0, 1e308);
+    sink.record(requests, 1e308, open);
+    sink.record(requests, 1e308, open);
+    sink.record(requests, 1, open);
+    sink.flush();
+
+    assertThat(exporter.recorded(requests.name())).extracting(RecordedMetric::value)
+        .containsExactlyInAnyOrder(1e308, 1e308, 1e308, 1e308 + 1);
+    assertThat(sink.stats().aggregatedPoints()).isEqualTo(4);
+    assertThat(sink.stats().dropped()).isZero();
   }
 
   @Test
@@ -334,7 +443,7 @@ class DeliverySinkTest {
       assertThat(point.value()).isEqualTo(10.0);
       assertThat(point.attributeMap().get("route")).isEqualTo("cart");
     });
-    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 0, 0));
   }
 
   @Test
@@ -372,7 +481,7 @@ class DeliverySinkTest {
 
     assertThat(exporter.recorded(requests.name())).singleElement()
         .satisfies(point -> assertThat(point.value()).isEqualTo(2.0));
-    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 0, 0));
   }
 
   @Test
@@ -438,6 +547,24 @@ class DeliverySinkTest {
   private static DeliverySink sink(MetricSink exporter, DeliveryMode mode) {
     return new DeliverySink(MeteredOptions.builder()
         .exporter(exporter).flushInterval(NEVER).deliveryForAll(mode).build(), false);
+  }
+
+  /** An exporter that only adds up what it is sent, so a million points take no memory. */
+  private static final class Totals implements MetricSink {
+    long points;
+    double total;
+    double overflowTotal;
+    Object lastValue;
+
+    @Override
+    public void record(Metric metric, double value, Attributes attributes) {
+      points++;
+      total += value;
+      lastValue = attributes.get(0).value();
+      if (DeliverySink.OVERFLOW_VALUE.equals(lastValue)) {
+        overflowTotal += value;
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")
