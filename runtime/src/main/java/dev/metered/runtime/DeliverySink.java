@@ -86,7 +86,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     this.exporter = options.exporter();
     this.budget = new EventBudget(options.eventsPerSecond());
     this.sampler = new OverflowSampler(options.sampledPerSecond());
-    this.sentry = exporter == SentrySink.instance() ? new SentryLifecycle(this) : null;
+    // Without a usable SDK, not even SentryLifecycle is loaded: it implements a Sentry interface.
+    this.sentry = exporter == SentrySink.instance() && SentrySink.isSdkUsable() ? new SentryLifecycle(this) : null;
   }
 
   /** The options the sink was made with. */

@@ -37,6 +37,11 @@ public final class SentrySink implements MetricSink {
     return INSTANCE;
   }
 
+  /** Whether the Sentry SDK on the class path has everything the runtime calls; checked once. */
+  static boolean isSdkUsable() {
+    return SDK_USABLE;
+  }
+
   /**
    * A sink bound to {@code scopes}: it keeps sending through them while Sentry closes, after
    * {@code Sentry.close()} has already replaced the current scopes with no-ops.
