@@ -104,6 +104,38 @@ class TableAggregatesTest {
   }
 
   @Test
+  void memoryFollowsTheSeriesAndThreadsThatRecordNotTheTableTimesTheStripes()
+      throws InterruptedException {
+    // 100 x 100 series: the lint's whole budget in one table.
+    SeriesTable wide = new SeriesTable(Metric.counter("shop.wide", null, "request", DeliveryMode.AGGREGATE),
+        dimension("a", 100), dimension("b", 100));
+    StripedSums sums = (StripedSums) TableAggregates.of(owner, wide, parts);
+    int threads = 16;
+    List<Thread> recorders = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int series = t * 601; // spread over the table, so no two threads share a chunk by series
+      Thread recorder = new Thread(() -> sums.add(series, 1));
+      recorder.start();
+      recorders.add(recorder);
+    }
+    for (Thread recorder : recorders) {
+      recorder.join();
+    }
+
+    assertThat(sums.allocatedChunks()).as("one chunk per thread, at most").isBetween(1, threads);
+    long bytes = (long) sums.allocatedChunks() * StripedSums.CHUNK_LENGTH * Long.BYTES;
+    assertThat(bytes).as("what the sums of one event per thread hold")
+        .isLessThanOrEqualTo(threads * 1_280L)
+        .isLessThan((long) Math.min(threads, StripedSums.STRIPES) * wide.size() * Long.BYTES / 10);
+    double total = 0;
+    for (int index = 0; index < wide.size(); index++) {
+      double value = sums.take(index);
+      total += Double.isNaN(value) ? 0 : value;
+    }
+    assertThat(total).isEqualTo(threads);
+  }
+
+  @Test
   void aSumThatWouldExceedTheLargestDoubleIsSplitIntoFiniteParts() {
     TableAggregates sums = TableAggregates.of(owner, counterTable, parts);
     List<MetricState.Taken> setAside = new ArrayList<>();
@@ -139,6 +171,14 @@ class TableAggregatesTest {
     setAside.forEach(part -> values.add(part.value()));
     values.add(rest);
     assertThat(values).containsExactly(1e308, 1e308);
+  }
+
+  private static Dimension dimension(String key, int size) {
+    AttributeValue[] values = new AttributeValue[size];
+    for (int i = 0; i < size; i++) {
+      values[i] = TestAttributeValue.of(key, "v" + i);
+    }
+    return Dimension.of(values);
   }
 
   private void takeAll(TableAggregates sums, DoubleAdder taken) {
