@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class DeliverySinkTest {
   private static final Duration NEVER = Duration.ofHours(1);
+  private static final int DISTINCT_VALUES = 1_000_000;
+  private static final int INTERVALS = 10;
 
   private final RecordingSink exporter = new RecordingSink();
   private final Metric requests = Metric.counter("shop.requests", null, "request", DeliveryMode.AUTO);
@@ -206,26 +209,17 @@ class DeliverySinkTest {
   void aMillionDistinctNumbersKeepAtMostTheCapOpenAndAreDeliveredOrDroppedExactly() {
     Totals delivered = new Totals();
     DeliverySink sink = sink(delivered, DeliveryMode.AGGREGATE);
-    int recorded = 1_000_000;
-    int interval = 100_000;
-    int mostOpen = 0;
 
-    for (int i = 0; i < recorded; i++) {
-      sink.record(requests, 1, Attributes.of(Attribute.ofLong("order_id", i)));
-      mostOpen = Math.max(mostOpen, sink.openOtherSeries(requests));
-      if ((i + 1) % interval == 0) {
-        sink.flush();
-      }
-    }
-    sink.flush();
+    int mostOpen = recordDistinctValues(sink, requests,
+        i -> Attributes.of(Attribute.ofLong("order_id", i)));
 
     assertThat(mostOpen).as("series open at once").isEqualTo(MetricState.MAX_OTHER_SERIES);
     assertThat(sink.openOtherSeries(requests)).as("after the last flush").isZero();
     assertThat(delivered.points).as("the first values of every interval, not only of the first")
-        .isEqualTo(recorded / interval * MetricState.MAX_OTHER_SERIES);
+        .isEqualTo(INTERVALS * MetricState.MAX_OTHER_SERIES);
     DeliveryStats stats = sink.stats();
-    assertThat(stats.dropped()).isEqualTo(recorded - delivered.points);
-    assertThat(delivered.total + stats.dropped()).isEqualTo(recorded);
+    assertThat(stats.dropped()).isEqualTo(DISTINCT_VALUES - delivered.points);
+    assertThat(delivered.total + stats.dropped()).isEqualTo(DISTINCT_VALUES);
   }
 
   @Test
@@ -234,27 +228,17 @@ class DeliverySinkTest {
         MaxValues.of("error_type", 20));
     Totals delivered = new Totals();
     DeliverySink sink = sink(delivered, DeliveryMode.AGGREGATE);
-    int recorded = 1_000_000;
-    int interval = 100_000;
-    int mostOpen = 0;
 
-    for (int i = 0; i < recorded; i++) {
-      sink.record(errors, 1, Attributes.of(
-          Attribute.ofString("error_type", "Error" + i), TestValues.SUCCESS_FALSE));
-      mostOpen = Math.max(mostOpen, sink.openOtherSeries(errors));
-      if ((i + 1) % interval == 0) {
-        sink.flush();
-      }
-    }
+    int mostOpen = recordDistinctValues(sink, errors,
+        i -> Attributes.of(Attribute.ofString("error_type", "Error" + i), TestValues.SUCCESS_FALSE));
 
     assertThat(mostOpen).as("20 values and the overflow value").isEqualTo(21);
     DeliveryStats stats = sink.stats();
-    int intervals = recorded / interval;
-    assertThat(delivered.overflowTotal).isEqualTo(stats.folded()).isEqualTo(recorded - intervals * 20);
+    assertThat(delivered.overflowTotal).isEqualTo(stats.folded()).isEqualTo(DISTINCT_VALUES - INTERVALS * 20);
     assertThat(delivered.total - delivered.overflowTotal).as("sent under their own value")
-        .isEqualTo(intervals * 20);
+        .isEqualTo(INTERVALS * 20);
     assertThat(delivered.total - delivered.overflowTotal + stats.folded() + stats.dropped())
-        .as("delivered + folded + dropped").isEqualTo(recorded);
+        .as("delivered + folded + dropped").isEqualTo(DISTINCT_VALUES);
     assertThat(stats.dropped()).isZero();
 
     // A new interval admits new values as themselves.
@@ -269,20 +253,15 @@ class DeliverySinkTest {
         MaxValues.of("error_type", 20));
     Totals delivered = new Totals();
     DeliverySink sink = sink(delivered, DeliveryMode.EVENT);
-    int recorded = 1_000_000;
 
-    for (int i = 0; i < recorded; i++) {
-      sink.record(errors, 1, Attributes.of(Attribute.ofString("error_type", "Error" + i)));
-      if ((i + 1) % 100_000 == 0) {
-        assertThat(sink.openOtherSeries(errors)).as("event mode aggregates nothing").isZero();
-        sink.flush();
-      }
-    }
+    int mostOpen = recordDistinctValues(sink, errors,
+        i -> Attributes.of(Attribute.ofString("error_type", "Error" + i)));
 
+    assertThat(mostOpen).as("event mode aggregates nothing").isZero();
     DeliveryStats stats = sink.stats();
-    assertThat(delivered.points).isEqualTo(recorded);
-    assertThat(stats.eventPoints()).isEqualTo(recorded);
-    assertThat(delivered.overflowTotal).isEqualTo(stats.folded()).isEqualTo(recorded - 10 * 20);
+    assertThat(delivered.points).isEqualTo(DISTINCT_VALUES);
+    assertThat(stats.eventPoints()).isEqualTo(DISTINCT_VALUES);
+    assertThat(delivered.overflowTotal).isEqualTo(stats.folded()).isEqualTo(DISTINCT_VALUES - INTERVALS * 20);
   }
 
   @Test
@@ -542,6 +521,22 @@ class DeliverySinkTest {
     assertThat(options.deliveryOf(declared)).isEqualTo(DeliveryMode.AGGREGATE);
     assertThat(forAll.deliveryOf(declared)).isEqualTo(DeliveryMode.EVENT);
     assertThat(MeteredOptions.defaults().deliveryOf(requests)).isEqualTo(DeliveryMode.AUTO);
+  }
+
+  /**
+   * Records {@link #DISTINCT_VALUES} increments of {@code metric}, each with other attributes,
+   * flushing after each of {@link #INTERVALS} intervals; returns the most series it had open.
+   */
+  private static int recordDistinctValues(DeliverySink sink, Metric metric, IntFunction<Attributes> attributes) {
+    int mostOpen = 0;
+    for (int i = 0; i < DISTINCT_VALUES; i++) {
+      sink.record(metric, 1, attributes.apply(i));
+      mostOpen = Math.max(mostOpen, sink.openOtherSeries(metric));
+      if ((i + 1) % (DISTINCT_VALUES / INTERVALS) == 0) {
+        sink.flush();
+      }
+    }
+    return mostOpen;
   }
 
   private static DeliverySink sink(MetricSink exporter, DeliveryMode mode) {
