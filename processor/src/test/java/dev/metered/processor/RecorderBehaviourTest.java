@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.ObjDoubleConsumer;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -84,6 +85,7 @@ class RecorderBehaviourTest {
 
       import dev.metered.runtime.MetricSink;
       import java.util.function.BiConsumer;
+import java.util.function.ObjDoubleConsumer;
       import test.metrics.CheckoutMetrics;
       import test.metrics.CheckoutMetrics.Channel;
       import test.metrics.CheckoutMetrics.Outcome;
@@ -298,6 +300,53 @@ class RecorderBehaviourTest {
           .containsExactly("c0", "c1", "c2", "c3", "c4",
               DeliverySink.OVERFLOW_VALUE, DeliverySink.OVERFLOW_VALUE, DeliverySink.OVERFLOW_VALUE);
       assertThat(sink.stats().folded()).as("each metric with the coupon folds its own").isPositive();
+    } finally {
+      sink.close();
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aCounterFedTheLargestDoublesArrivesInFiniteParts(@TempDir Path elsewhere) {
+    Compilation transfers = Compilations.compile(elsewhere, """
+        schema: 1
+        namespace: shop
+        package: test.metrics
+        families:
+          transfer:
+            description: One transfer.
+            attributes:
+              direction: {type: enum, values: [in, out], description: Which way.}
+            inputs:
+              bytes: double
+            metrics:
+              shop.transfer.bytes: {type: counter, unit: byte, value: bytes, delivery: aggregate, description: Bytes moved.}
+        """, Compilations.source("test.Feeder", """
+        package test;
+
+        import dev.metered.runtime.MetricSink;
+        import java.util.function.ObjDoubleConsumer;
+        import test.metrics.TransferMetrics;
+
+        public class Feeder implements ObjDoubleConsumer<MetricSink> {
+          @Override
+          public void accept(MetricSink sink, double bytes) {
+            new TransferMetrics(sink).record(TransferMetrics.Direction.IN, bytes);
+          }
+        }
+        """));
+    ObjDoubleConsumer<MetricSink> feeder =
+        GeneratedClasses.ofSuccessful(transfers).instantiate("test.Feeder", ObjDoubleConsumer.class);
+    RecordingSink exporter = new RecordingSink();
+    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
+        .exporter(exporter).flushInterval(Duration.ofHours(1)).build());
+    try {
+      feeder.accept(sink, 1e308);
+      feeder.accept(sink, 1e308);
+      sink.flush();
+      assertThat(exporter.recorded("shop.transfer.bytes")).extracting(RecordedMetric::value)
+          .containsExactly(1e308, 1e308);
+      assertThat(sink.stats().dropped()).isZero();
     } finally {
       sink.close();
     }
