@@ -14,8 +14,8 @@ import java.lang.System.Logger.Level;
  * Whether the Sentry SDK on the class path has every method the runtime calls. The metrics API,
  * {@code Sentry.metrics()}, came with io.sentry:sentry {@value #MINIMUM_VERSION}; an older SDK,
  * or none, would throw {@link LinkageError}s at the first data point. {@link SentrySink} asks
- * once, when it is first used, and with an unusable SDK is never enabled: recording does
- * nothing, and one warning says why.
+ * once, and with an unusable SDK is never enabled: recording does nothing, and one warning, the
+ * first time something records to Sentry, says why.
  */
 final class SentrySdk {
   /** The oldest io.sentry:sentry with everything the runtime calls ({@code Sentry.metrics()}). */
@@ -25,20 +25,24 @@ final class SentrySdk {
 
   private SentrySdk() {}
 
-  /** Whether the SDK has what the runtime calls; when it has not, logs so once and answers false. */
-  static boolean isUsable() {
+  /** What the SDK lacks of what the runtime calls, said for the log; {@code null} when nothing. */
+  static String problem() {
     try {
       requireMethods();
-      return true;
+      return null;
     } catch (ReflectiveOperationException | LinkageError missing) {
-      try {
-        LOGGER.log(Level.WARNING, "Metered: " + describeSdk() + " lacks " + missing.getMessage()
-            + ", which Metered sends metrics through; it needs io.sentry:sentry " + MINIMUM_VERSION
-            + " or later. Recording does nothing.");
-      } catch (RuntimeException loggingFailed) {
-        // A broken logger must not stop the runtime from starting without Sentry.
-      }
-      return false;
+      return "Metered: " + describeSdk() + " lacks " + missing.getMessage()
+          + ", which Metered sends metrics through; it needs io.sentry:sentry " + MINIMUM_VERSION
+          + " or later. Recording does nothing.";
+    }
+  }
+
+  /** Logs {@code problem} as a warning; never throws. */
+  static void warn(String problem) {
+    try {
+      LOGGER.log(Level.WARNING, problem);
+    } catch (RuntimeException loggingFailed) {
+      // A broken logger must not reach the caller.
     }
   }
 

@@ -6,6 +6,7 @@ import io.sentry.metrics.IMetricsApi;
 import io.sentry.metrics.SentryMetricsParameters;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends each data point to Sentry through {@code Sentry.metrics()}: one Sentry data point per
@@ -17,12 +18,10 @@ import java.util.Objects;
  * parameters built the first time, so sending them builds no attribute map.
  *
  * <p>It needs io.sentry:sentry {@value SentrySdk#MINIMUM_VERSION} or later. With an older SDK, or
- * none, it says so once in the log when it is first used and is never enabled, so recording does
- * nothing: the check is made once ({@link SentrySdk}), not per call.
+ * none, it is never enabled, so recording does nothing, and says so once in the log the first
+ * time it is asked: the SDK is checked once ({@link SentrySdk}), not per call.
  */
 public final class SentrySink implements MetricSink {
-  // Before anything else, so that no SDK method is called unless the SDK has them all.
-  private static final boolean SDK_USABLE = SentrySdk.isUsable();
   private static final SentrySink INSTANCE = new SentrySink(null);
 
   // null: whatever Sentry's current scopes are at each call.
@@ -39,7 +38,15 @@ public final class SentrySink implements MetricSink {
 
   /** Whether the Sentry SDK on the class path has everything the runtime calls; checked once. */
   static boolean isSdkUsable() {
-    return SDK_USABLE;
+    return Sdk.USABLE;
+  }
+
+  // Initialised on first use, so that only a process that uses Sentry checks it.
+  private static final class Sdk {
+    static final String PROBLEM = SentrySdk.problem();
+    static final boolean USABLE = PROBLEM == null;
+    // Warned when something first records to Sentry, not when a default merely names it.
+    static final AtomicBoolean WARNED = new AtomicBoolean();
   }
 
   /**
@@ -52,7 +59,10 @@ public final class SentrySink implements MetricSink {
 
   @Override
   public boolean isEnabled() {
-    if (!SDK_USABLE) {
+    if (!Sdk.USABLE) {
+      if (Sdk.WARNED.compareAndSet(false, true)) {
+        SentrySdk.warn(Sdk.PROBLEM);
+      }
       return false;
     }
     return scopes == null ? Sentry.isEnabled() : scopes.isEnabled();
@@ -66,7 +76,7 @@ public final class SentrySink implements MetricSink {
   @Override
   public void record(Series series, double value) {
     Metric metric = series.metric();
-    if (!SDK_USABLE || !isFinite(metric, value)) {
+    if (!Sdk.USABLE || !isFinite(metric, value)) {
       return;
     }
     // The SDK call is made here rather than in a helper: the event path from a generated
@@ -85,7 +95,7 @@ public final class SentrySink implements MetricSink {
   /** Flushes the SDK: its queued data points leave, waiting at most {@code timeout}. */
   @Override
   public void flush(Duration timeout) {
-    if (!SDK_USABLE) {
+    if (!Sdk.USABLE) {
       return;
     }
     if (scopes == null) {
