@@ -143,9 +143,13 @@ final class EmitWriter {
             .endControlFlow();
       }
     }
+    String fatal = names.unique("fatal");
     String failure = names.unique("failure");
-    method.nextControlFlow("catch ($T $N)", RuntimeException.class, failure)
-        .addComment("A recorder never throws into its caller; see RecordingFailures.")
+    method.nextControlFlow("catch ($T $N)", VirtualMachineError.class, fatal)
+        .addComment("Out of memory, stack overflow: the JVM's own failures are not the recorder's to hide.")
+        .addStatement("throw $N", fatal)
+        .nextControlFlow("catch ($T $N)", Throwable.class, failure)
+        .addComment("Anything else, an Error from the sink included, never reaches the caller; see RecordingFailures.")
         .addStatement("$T.report($S, $N)", RuntimeTypes.RECORDING_FAILURES, recorder.simpleName(), failure)
         .endControlFlow();
     return method.build();
