@@ -4,6 +4,7 @@ import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +27,7 @@ final class MetricNameRule extends MetricRule {
       findings.report(metric.position(), "the metric name '" + name + "' has " + name.length()
           + " characters, more than " + MAX_LENGTH + "; shorten it");
     } else if (!NAME.matcher(name).matches()) {
-      String fixed = name.toLowerCase().replaceAll("[^a-z0-9_.]", "_").replaceAll("\\.+", ".");
+      String fixed = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]", "_").replaceAll("\\.+", ".");
       if (!fixed.contains(".")) {
         fixed = model.namespace() + "." + family.name() + "." + fixed;
       }

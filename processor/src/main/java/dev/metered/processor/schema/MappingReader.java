@@ -5,6 +5,7 @@ import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.diagnostic.Suggestions;
 import dev.metered.processor.schema.YamlNode.ScalarKind;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads the entries of one YAML mapping by key, reporting unknown keys (with the nearest known
@@ -86,7 +87,7 @@ final class MappingReader {
       return fallback;
     }
     if (node instanceof YamlNode.Scalar scalar && scalar.kind() == ScalarKind.BOOLEAN) {
-      return Boolean.parseBoolean(scalar.text().toLowerCase());
+      return Boolean.parseBoolean(scalar.text().toLowerCase(Locale.ROOT));
     }
     wrongType(node, "'" + key + "' of " + where, "true or false", diagnostics);
     return fallback;

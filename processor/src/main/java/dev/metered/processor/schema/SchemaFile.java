@@ -9,6 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -50,7 +51,7 @@ public record SchemaFile(String path, String text) {
           DiagnosticCode.SCHEMA_ENCODING,
           positionOfByte(path, bytes, input.position()),
           "the schema file is not valid UTF-8 (byte 0x"
-              + String.format("%02X", bytes[input.position()] & 0xFF)
+              + String.format(Locale.ROOT, "%02X", bytes[input.position()] & 0xFF)
               + " at offset " + input.position() + "); save it as UTF-8");
       return Optional.empty();
     }

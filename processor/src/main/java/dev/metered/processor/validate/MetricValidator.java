@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -147,7 +148,7 @@ final class MetricValidator {
       if (field == null) {
         continue;
       }
-      Condition.Operator operator = Condition.Operator.valueOf(entry.operator().toUpperCase());
+      Condition.Operator operator = Condition.Operator.valueOf(entry.operator().toUpperCase(Locale.ROOT));
       YamlNode.Scalar operand = entry.operand();
       String problem = switch (operator) {
         case EQUALS -> ValueChecks.problem(field, operand, true);
@@ -167,7 +168,7 @@ final class MetricValidator {
         continue;
       }
       String canonical = operator == Condition.Operator.GIVEN
-          ? operand.text().toLowerCase()
+          ? operand.text().toLowerCase(Locale.ROOT)
           : ValueChecks.canonical(operator == Condition.Operator.EQUALS ? field.type()
               : field.type() == FieldType.INTEGER ? FieldType.INTEGER : FieldType.DOUBLE, operand);
       conditions.add(new Condition(field, operator, canonical));

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -104,7 +105,7 @@ public final class SchemaValidator {
     }
     diagnostics.error(DiagnosticCode.BAD_NAME, position,
         "the " + what + " name '" + key + "' must be lowercase letters, digits and '_', starting with"
-            + " a letter, for example '" + key.toLowerCase().replaceAll("[^a-z0-9_]", "_").replaceAll("^[^a-z]+", "") + "'");
+            + " a letter, for example '" + key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_").replaceAll("^[^a-z]+", "") + "'");
     return false;
   }
 
