@@ -1,6 +1,7 @@
 package dev.metered.processor.lint;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
+import dev.metered.processor.diagnostic.Excerpt;
 import dev.metered.processor.diagnostic.SourcePosition;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
@@ -37,7 +38,7 @@ final class CatalogChangeRule extends BaseRule {
     for (PreviousCatalog.Metric before : previous.metrics().values()) {
       MetricModel now = current.get(before.name());
       if (now == null) {
-        findings.report(SourcePosition.startOf(model.schemaPath()), "the metric '" + before.name()
+        findings.report(SourcePosition.startOf(model.schemaPath()), "the metric '" + Excerpt.of(before.name())
             + "' of the previous catalog (" + previous.path() + ") is gone; dashboards and alerts on it"
             + " will show nothing");
         continue;

@@ -30,7 +30,7 @@ final class MappingReader {
         diagnostics.error(
             DiagnosticCode.SCHEMA_UNKNOWN_KEY,
             entry.key().position(),
-            "unknown key '" + entry.key().text() + "' in " + where
+            "unknown key '" + entry.key().shown() + "' in " + where
                 + Suggestions.didYouMean(entry.key().text(), knownKeys)
                 + " (known keys: " + String.join(", ", knownKeys) + ")");
       }
@@ -112,7 +112,7 @@ final class MappingReader {
           DiagnosticCode.SCHEMA_BAD_VALUE,
           scalar.position(),
           "'" + key + "' of " + where + " must be a whole number from 1 to " + Integer.MAX_VALUE
-              + ", not " + scalar.text());
+              + ", not " + scalar.shown());
       return null;
     }
     wrongType(node, "'" + key + "' of " + where, "a whole number", diagnostics);

@@ -132,7 +132,7 @@ final class MetricValidator {
         String problem = ValueChecks.problem(field, entry.value(), true);
         if (problem != null) {
           diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, entry.value().position(),
-              "the default '" + entry.value().text() + "' of '" + field.key() + "' " + problem);
+              "the default '" + entry.value().shown() + "' of '" + field.key() + "' " + problem);
         } else {
           defaults.put(field.key(), ValueChecks.canonical(field.type(), entry.value()));
         }
@@ -163,7 +163,7 @@ final class MetricValidator {
       if (problem != null) {
         diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, operand.position(),
             "the condition '" + entry.operator() + "' on '" + field.key() + "' in " + where + " "
-                + (operator == Condition.Operator.EQUALS ? "compares with '" + operand.text() + "', which " : "")
+                + (operator == Condition.Operator.EQUALS ? "compares with '" + operand.shown() + "', which " : "")
                 + problem);
         continue;
       }
@@ -180,7 +180,7 @@ final class MetricValidator {
     Field field = fields.get(reference.text());
     if (field == null && !declared.contains(reference.text())) {
       diagnostics.error(DiagnosticCode.UNKNOWN_FIELD, reference.position(),
-          where + " refers to '" + reference.text() + "', which family '" + family
+          where + " refers to '" + reference.shown() + "', which family '" + family
               + "' does not declare" + SchemaValidator.suggest(reference.text(), fields));
     }
     return field;
