@@ -14,6 +14,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,7 +135,7 @@ class ForbiddenApisBuildTest {
         assertThat(text(execution, "phase")).as("module %s moves the check out of the build", module).isNotEqualTo("none")));
     assertThat(text(override, "skip")).as("module %s skips the check", module).isNotEqualTo("true");
 
-    Map<String, String> properties = new java.util.HashMap<>();
+    Map<String, String> properties = new HashMap<>();
     for (Element property : children(child(rootPom, "properties"), null)) {
       properties.put(property.getTagName(), property.getTextContent().strip());
     }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -165,7 +166,7 @@ class InputLimitsTest {
 
   @Test
   void aCatalogThatIsADeviceFifoOrDirectoryIsNotRead() throws Exception {
-    List<Path> notFiles = new java.util.ArrayList<>(List.of(dir, fifo(dir.resolve("fifo.json"))));
+    List<Path> notFiles = new ArrayList<>(List.of(dir, fifo(dir.resolve("fifo.json"))));
     if (Files.exists(Path.of("/dev/zero"))) {
       notFiles.add(Path.of("/dev/zero"));
     }

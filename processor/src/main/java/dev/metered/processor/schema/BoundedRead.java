@@ -66,6 +66,8 @@ public final class BoundedRead {
     if (attributes.size() > limit) {
       throw new TooLargeException(attributes.size());
     }
+    // A file swapped for a FIFO between the check and the open would still block here; Java
+    // cannot open without blocking. Only a deliberate race gets there, never a wrong option.
     try (InputStream in = Files.newInputStream(path)) {
       return Optional.of(stream(in, limit));
     }
