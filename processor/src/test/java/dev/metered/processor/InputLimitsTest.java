@@ -147,6 +147,26 @@ class InputLimitsTest {
   }
 
   @Test
+  void aCatalogChangeQuotesAtMostOneLineOfTheEarlierCatalog() throws IOException {
+    Compilation first = Compilations.compile(dir, CatalogTest.SCHEMA, CatalogTest.HANDLER);
+    String catalog = first.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/metered/metrics.json")
+        .orElseThrow().getCharContent(true).toString();
+    Path previous = dir.resolve("previous-metrics.json");
+    Files.writeString(previous, catalog
+        .replace("\"type\": \"distribution\"", "\"type\": \"histogram\\n" + SECRET + "\"")
+        .replace("\"unit\": \"millisecond\"", "\"unit\": \"" + "x".repeat(500) + "\\n" + SECRET + "\""));
+
+    Compilation second = compileWithCatalog(previous);
+
+    List<String> changes = second.warnings().stream().map(warning -> warning.getMessage(Locale.ROOT))
+        .filter(message -> message.contains("[MeteredCatalogChange]")).collect(Collectors.toList());
+    assertThat(changes).as(Compilations.describe(second)).hasSize(2)
+        .anyMatch(message -> message.contains("changed its type from histogram..."))
+        .anyMatch(message -> message.contains("changed its unit from xxxx"))
+        .noneMatch(message -> message.contains("SECRET") || message.contains("hunter2"));
+  }
+
+  @Test
   void anOversizedCatalogIsRefusedInItsOwnWords() throws IOException {
     Path previous = sparseFile(dir.resolve("previous-metrics.json"), 17L << 20);
     String message = onlyErrorMessage(compileWithCatalog(previous), "MeteredCatalogTooLarge");
