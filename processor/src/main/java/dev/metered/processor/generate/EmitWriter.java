@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
@@ -199,7 +200,7 @@ final class EmitWriter {
   /** {@code suffix} for the family's full attribute set, else prefixed with the metric's name. */
   private String localName(MetricModel metric, LocalNames names, String suffix) {
     boolean allAttributes = metric.attributes().equals(family.attributes()) && metric.defaults().isEmpty();
-    String base = allAttributes ? suffix : JavaNames.memberName(metric.constantName().toLowerCase())
+    String base = allAttributes ? suffix : JavaNames.memberName(metric.constantName().toLowerCase(Locale.ROOT))
         + Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1);
     return names.unique(base);
   }
