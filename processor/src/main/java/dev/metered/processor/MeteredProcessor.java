@@ -6,6 +6,7 @@ import dev.metered.processor.diagnostic.Diagnostic;
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.diagnostic.SourcePosition;
+import dev.metered.processor.generate.AsciiSource;
 import dev.metered.processor.generate.CatalogWriter;
 import dev.metered.processor.generate.RecorderWriter;
 import dev.metered.processor.generate.WrapperWriter;
@@ -24,8 +25,10 @@ import dev.metered.processor.source.WrapperModelBuilder;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -185,7 +188,7 @@ public final class MeteredProcessor extends AbstractProcessor {
         JavaFileObject source = processingEnv.getFiler().createSourceFile(
             wrapper.get().wrapper().canonicalName(), type);
         try (Writer out = source.openWriter()) {
-          file.writeTo(out);
+          out.write(AsciiSource.of(file));
         }
       } catch (IOException e) {
         diagnostics.error(DiagnosticCode.GENERATION_FAILED, null,
@@ -343,7 +346,7 @@ public final class MeteredProcessor extends AbstractProcessor {
         JavaFileObject source = processingEnv.getFiler().createSourceFile(
             name, origins.getOrDefault(family.name(), new Element[0]));
         try (Writer out = source.openWriter()) {
-          file.writeTo(out);
+          out.write(AsciiSource.of(file));
         }
       } catch (IOException e) {
         diagnostics.error(DiagnosticCode.GENERATION_FAILED, null, "cannot write " + name + ": " + e.getMessage());
@@ -363,8 +366,9 @@ public final class MeteredProcessor extends AbstractProcessor {
   private void writeResource(String name, String text, Element[] origins, Diagnostics diagnostics) {
     try {
       FileObject resource = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", name, origins);
-      try (Writer out = resource.openWriter()) {
-        out.write(text);
+      // UTF-8 whatever the compilation's -encoding: the catalog's readers expect it.
+      try (OutputStream out = resource.openOutputStream()) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       diagnostics.error(DiagnosticCode.GENERATION_FAILED, null, "cannot write " + name + ": " + e.getMessage());
