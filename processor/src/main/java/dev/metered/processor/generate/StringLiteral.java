@@ -23,7 +23,9 @@ final class StringLiteral {
       char c = text.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
+        // javac 17 misreads "\\" after the unicode escape of a lone high surrogate as the start of
+        // another escape; the octal escape of a backslash reads the same and is not misread.
+        case '\\' -> out.append(i > 0 && Character.isHighSurrogate(text.charAt(i - 1)) ? "\\134" : "\\\\");
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
