@@ -21,6 +21,7 @@ import dev.metered.processor.schema.SchemaFile;
 import dev.metered.processor.schema.SchemaLocator;
 import dev.metered.processor.source.HandlerScanner;
 import dev.metered.processor.source.HandlerSite;
+import dev.metered.processor.source.JavaLangShadows;
 import dev.metered.processor.source.WrapperModelBuilder;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -45,6 +46,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
 import javax.tools.FileObject;
@@ -320,7 +322,9 @@ public final class MeteredProcessor extends AbstractProcessor {
   }
 
   private void write(MetricsModel model, List<HandlerSite> handlers, RoundEnvironment round) {
-    RecorderWriter writer = new RecorderWriter(generatedAnnotationAvailable());
+    PackageElement recorderPackage = processingEnv.getElementUtils().getPackageElement(model.javaPackage());
+    RecorderWriter writer = new RecorderWriter(generatedAnnotationAvailable(), recorderPackage == null
+        ? Set.of() : JavaLangShadows.in(recorderPackage, processingEnv.getElementUtils()));
     Diagnostics diagnostics = new Diagnostics();
     // Only the compilation's own sources can clash with a recorder's name. (Looking each name
     // up with Elements.getTypeElement would search every module for classes that do not exist

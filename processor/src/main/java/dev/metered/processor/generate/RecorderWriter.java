@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -31,13 +32,18 @@ public final class RecorderWriter {
   public static final String GENERATOR = "dev.metered.processor.MeteredProcessor";
 
   private final boolean generatedAnnotationAvailable;
+  private final Set<String> shadowedJavaLangNames;
 
   /**
    * @param generatedAnnotationAvailable whether {@code javax.annotation.processing.Generated} is on
    *     the compilation's path (it is from Java 9 on, unless the module is left out)
+   * @param shadowedJavaLangNames the simple names of the recorders' package's own classes that
+   *     hide a {@code java.lang} class there, such as a class {@code String}: the recorders name
+   *     those {@code java.lang} classes by their qualified name
    */
-  public RecorderWriter(boolean generatedAnnotationAvailable) {
+  public RecorderWriter(boolean generatedAnnotationAvailable, Set<String> shadowedJavaLangNames) {
     this.generatedAnnotationAvailable = generatedAnnotationAvailable;
+    this.shadowedJavaLangNames = Set.copyOf(shadowedJavaLangNames);
   }
 
   /** The recorder of {@code family}. */
@@ -49,6 +55,7 @@ public final class RecorderWriter {
     }
     TypeSpec.Builder type = TypeSpec.classBuilder(recorder)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .alwaysQualify(shadowedJavaLangNames.toArray(new String[0]))
         .addJavadoc("$L", classJavadoc(model, family));
     if (generatedAnnotationAvailable) {
       type.addAnnotation(AnnotationSpec.builder(RuntimeTypes.GENERATED)

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -174,7 +175,43 @@ public final class WrapperModelBuilder {
     }
     return Optional.of(new WrapperModel(original, wrapper, originalType, typeVariables, isInterface,
         type.getModifiers().contains(Modifier.ABSTRACT) && !isInterface,
-        type.getModifiers().contains(Modifier.PUBLIC), constructors, methods, delegated));
+        type.getModifiers().contains(Modifier.PUBLIC), constructors, methods, delegated, namesInScope(type, sites)));
+  }
+
+  /**
+   * The simple names that code inside the wrapper would resolve to something of the user's: the
+   * wrapper extends or implements {@code type}, so every member type and field of it and its
+   * supertypes is in scope, as are its type variables and each method's type variables and
+   * parameters; and it sits in {@code type}'s package, whose classes hide {@code java.lang}'s.
+   */
+  private Set<String> namesInScope(TypeElement type, List<HandlerSite> sites) {
+    Set<String> names = new TreeSet<>();
+    addMemberNames(type, names, new HashSet<>());
+    type.getTypeParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
+    for (HandlerSite site : sites) {
+      site.method().getTypeParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
+      site.method().getParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
+    }
+    names.addAll(JavaLangShadows.in(elements.getPackageOf(type), elements));
+    return names;
+  }
+
+  private void addMemberNames(TypeElement type, Set<String> names, Set<TypeElement> seen) {
+    if (!seen.add(type)) {
+      return;
+    }
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind().isClass() || member.getKind().isInterface() || member.getKind().isField()) {
+        names.add(member.getSimpleName().toString());
+      }
+    }
+    List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
+    supertypes.add(type.getSuperclass());
+    for (TypeMirror supertype : supertypes) {
+      if (supertype.getKind() == TypeKind.DECLARED) {
+        addMemberNames((TypeElement) types.asElement(supertype), names, seen);
+      }
+    }
   }
 
   private Optional<WrapperModel.WrappedMethod> plan(
