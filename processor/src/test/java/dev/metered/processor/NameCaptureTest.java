@@ -210,4 +210,66 @@ class NameCaptureTest {
     assertThat(sink.recorded("bot.command.execution_time")).extracting(RecordedMetric::attributeMap)
         .containsExactly(Map.of("command", "fetch", "success", false, "error_type", "IOException"));
   }
+
+  /** A one-family schema {@code job} with the given attribute lines. */
+  static String jobSchema(String attributes) {
+    return """
+        schema: 1
+        namespace: bot
+        package: test.metrics
+        families:
+          job:
+            attributes:
+        %s
+            metrics:
+              bot.job.count: counter
+        """.formatted(attributes.indent(6).stripTrailing());
+  }
+
+  @Test
+  void anOptionalFieldNamedEmitIsSetNotMistakenForTheRecordersEmit() throws Exception {
+    Compilation compilation = Compilations.compile(dir, jobSchema("""
+        kind: {type: enum, values: [a]}
+        emit: {type: string, max_length: 10, optional: true}"""));
+    GeneratedClasses classes = GeneratedClasses.ofSuccessful(compilation);
+    Class<?> recorder = classes.loadClass("test.metrics.JobMetrics");
+    Class<?> kind = classes.loadClass("test.metrics.JobMetrics$Kind");
+    Object metrics = recorder.getConstructor(dev.metered.runtime.MetricSink.class).newInstance(sink);
+    Object event = recorder.getMethod("event", kind).invoke(metrics, kind.getEnumConstants()[0]);
+    event = event.getClass().getMethod("emit", String.class).invoke(event, "x");
+    event.getClass().getMethod("record").invoke(event);
+    assertThat(sink.recorded("bot.job.count")).extracting(RecordedMetric::attributeMap)
+        .containsExactly(Map.of("kind", "a", "emit", "x"));
+  }
+
+  @Test
+  void anEnumNamedLikeTheRecorderIsOneError() {
+    Compilation compilation = Compilations.compile(dir, jobSchema("job_metrics: {type: enum, values: [a]}"));
+    assertThat(Compilations.onlyError(compilation, "MeteredDuplicateName").getMessage(java.util.Locale.ROOT))
+        .endsWith("the enum of 'job_metrics' would be named JobMetrics, the name of the family's recorder;"
+            + " rename the field");
+    assertThat(compilation.errors()).hasSize(1);
+  }
+
+  @Test
+  void anEnumNamedEventBesideOptionalFieldsIsOneError() {
+    Compilation compilation = Compilations.compile(dir, jobSchema("""
+        event: {type: enum, values: [a]}
+        note: {type: string, max_length: 10, optional: true}"""));
+    assertThat(Compilations.onlyError(compilation, "MeteredDuplicateName").getMessage(java.util.Locale.ROOT))
+        .endsWith("the enum of 'event' would be named Event, the name of JobMetrics's builder of events with"
+            + " optional fields; rename the field");
+    assertThat(compilation.errors()).hasSize(1);
+  }
+
+  @Test
+  void aFieldNamedLikeAnotherFieldsGivenFlagIsOneError() {
+    Compilation compilation = Compilations.compile(dir, jobSchema("""
+        retry: {type: integer, optional: true, max_values: 3}
+        retry_given: boolean"""));
+    assertThat(Compilations.onlyError(compilation, "MeteredDuplicateName").getMessage(java.util.Locale.ROOT))
+        .endsWith("the field 'retry_given' would be the Java name retryGiven, the flag that says whether the"
+            + " optional 'retry' was given; rename one of them");
+    assertThat(compilation.errors()).hasSize(1);
+  }
 }

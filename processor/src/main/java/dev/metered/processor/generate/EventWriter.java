@@ -20,12 +20,14 @@ import javax.lang.model.element.Modifier;
  */
 final class EventWriter {
   private final FamilyModel family;
+  private final ClassName recorder;
   private final ClassName event;
   private final Map<String, FieldCode> fields;
   private final EmitWriter emit;
 
   EventWriter(FamilyModel family, ClassName recorder, Map<String, FieldCode> fields, EmitWriter emit) {
     this.family = family;
+    this.recorder = recorder;
     this.event = recorder.nestedClass("Event");
     this.fields = fields;
     this.emit = emit;
@@ -82,7 +84,8 @@ final class EventWriter {
     type.addMethod(MethodSpec.methodBuilder("record")
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Records the event: emits each metric of the family whose condition holds.\n")
-        .addStatement("$N($L)", emit.name(), CodeBlock.join(arguments, ", "))
+        // Qualified: a setter of an optional field named "emit" would take the simple name.
+        .addStatement("$T.this.$N($L)", recorder, emit.name(), CodeBlock.join(arguments, ", "))
         .build());
     return type.build();
   }

@@ -19,6 +19,7 @@ import dev.metered.processor.schema.SchemaDocument;
 import dev.metered.processor.schema.YamlNode;
 import dev.metered.processor.source.HandlerSite;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -137,6 +138,7 @@ public final class SchemaValidator {
       addField(fieldValidator.validate(definition, FieldRole.INPUT, new TreeSet<>()), FieldRole.INPUT,
           definition, fields, javaNames, inputs);
     }
+    checkRecorderNames(family.name(), fields.values());
     Set<String> declared = new HashSet<>();
     family.attributes().forEach(field -> declared.add(field.key()));
     family.inputs().forEach(field -> declared.add(field.key()));
@@ -198,6 +200,34 @@ public final class SchemaValidator {
     if (field != null) {
       fields.put(definition.key(), field);
       into.add(field);
+    }
+  }
+
+  /**
+   * The recorder names some members itself: its class, its {@code Event} builder (when the family
+   * has optional fields) and the {@code ...Given} flag of each optional number. No field's enum or
+   * Java name may be one of those, or the generated code would not compile.
+   */
+  private void checkRecorderNames(String family, Collection<Field> fields) {
+    String recorder = JavaNames.typeName(family) + "Metrics";
+    boolean hasEvent = fields.stream().anyMatch(Field::optionalAtCallSite);
+    Map<String, Field> byJavaName = new HashMap<>();
+    fields.forEach(field -> byJavaName.put(field.javaName(), field));
+    for (Field field : fields) {
+      if (field.type() == FieldType.ENUM && field.enumName().equals(recorder)) {
+        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, field.position(), "the enum of '" + field.key()
+            + "' would be named " + recorder + ", the name of the family's recorder; rename the field");
+      } else if (field.type() == FieldType.ENUM && hasEvent && field.enumName().equals("Event")) {
+        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, field.position(), "the enum of '" + field.key()
+            + "' would be named Event, the name of " + recorder + "'s builder of events with optional"
+            + " fields; rename the field");
+      }
+      Field flagged = byJavaName.get(field.javaName() + "Given");
+      if (field.optional() && field.type().isNumeric() && flagged != null) {
+        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, flagged.position(), "the field '" + flagged.key()
+            + "' would be the Java name " + flagged.javaName() + ", the flag that says whether the optional '"
+            + field.key() + "' was given; rename one of them");
+      }
     }
   }
 
