@@ -9,6 +9,7 @@ import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeVariableName;
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.diagnostic.Nouns;
 import dev.metered.processor.model.EnumValue;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -97,8 +99,9 @@ public final class WrapperModelBuilder {
     HandlerSite first = sites.get(0);
     boolean isInterface = type.getKind() == ElementKind.INTERFACE;
     if (type.getKind() != ElementKind.CLASS && !isInterface) {
-      error(DiagnosticCode.HANDLER_SHAPE, first, "@Metered handlers must be methods of a class or an interface; a "
-          + type.getKind().toString().toLowerCase().replace('_', ' ') + " cannot be subclassed. Move the handler into a class");
+      error(DiagnosticCode.HANDLER_SHAPE, first, "@Metered handlers must be methods of a class or an interface; "
+          + Nouns.withArticle(type.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' '))
+          + " cannot be subclassed. Move the handler into a class");
       return;
     }
     if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
@@ -236,10 +239,14 @@ public final class WrapperModelBuilder {
       if (field == null) {
         continue; // an unknown key was reported when the handlers were checked
       }
-      if (supplies.containsKey(field.key())) {
+      Supply earlier = supplies.get(field.key());
+      if (earlier != null) {
         diagnostics.error(DiagnosticCode.BAD_HANDLER_ATTRIBUTE, parameter.element(), parameter.annotation(),
-            parameter.value(), null, "'" + field.key() + "' is fixed by @Metered(attributes = ...) already;"
-                + " remove the constant or this @Attr");
+            parameter.value(), null, earlier instanceof WrapperModel.Parameter other
+                ? "'" + field.key() + "' is already supplied by the @Attr parameter '" + other.name()
+                    + "'; remove one of the two"
+                : "'" + field.key() + "' is fixed by @Metered(attributes = ...) already;"
+                    + " remove the constant or this @Attr");
         ok = false;
         continue;
       }
@@ -337,7 +344,7 @@ public final class WrapperModelBuilder {
   }
 
   private static String describe(Field field) {
-    return field.type() == FieldType.ENUM ? "an enum" : "a " + field.type().keyword();
+    return Nouns.withArticle(field.type().keyword());
   }
 
   private static String enumName(Field field, MetricsModel model) {
