@@ -272,4 +272,29 @@ class NameCaptureTest {
             + " optional 'retry' was given; rename one of them");
     assertThat(compilation.errors()).hasSize(1);
   }
+
+  @Test
+  void enumsNamedLikeTheTypesARecorderUsesNeverCaptureThem() throws Exception {
+    List<String> keys = List.of("string", "objects", "optional", "override", "attribute", "attributes",
+        "metric", "metric_sink", "boolean", "runtime_exception", "series_table", "dimension", "recording_failures",
+        "delivery_mode", "metered_runtime", "generated", "attribute_value");
+    StringBuilder attributes = new StringBuilder();
+    keys.forEach(key -> attributes.append(key).append(": {type: enum, values: [v]}\n"));
+    attributes.append("flag: {type: boolean, optional: true}\nlabel: {type: string, max_length: 5, optional: true, max_values: 5}");
+    String schema = jobSchema(attributes.toString()).replace("bot.job.count: counter",
+        "bot.job.count: counter\n      bot.job.flagged: {type: counter, when: {flag: true}}");
+    GeneratedClasses classes = GeneratedClasses.ofSuccessful(Compilations.compile(dir, schema));
+
+    Class<?> recorder = classes.loadClass("test.metrics.JobMetrics");
+    Object metrics = recorder.getConstructor(dev.metered.runtime.MetricSink.class).newInstance(sink);
+    Method event = Stream.of(recorder.getMethods()).filter(m -> m.getName().equals("event")).findFirst().orElseThrow();
+    Object[] values = Stream.of(event.getParameterTypes()).map(type -> type.getEnumConstants()[0]).toArray();
+    Object builder = event.invoke(metrics, values);
+    builder = builder.getClass().getMethod("flag", boolean.class).invoke(builder, true);
+    builder = builder.getClass().getMethod("label", String.class).invoke(builder, "abcdefgh");
+    builder.getClass().getMethod("record").invoke(builder);
+    assertThat(sink.recorded()).extracting(RecordedMetric::name).containsExactly("bot.job.count", "bot.job.flagged");
+    assertThat(sink.recorded().get(0).attributeMap()).containsEntry("string", "v").containsEntry("boolean", "v")
+        .containsEntry("flag", true).containsEntry("label", "abcde");
+  }
 }
