@@ -38,7 +38,14 @@ class MessageWordingTest {
 
   @TempDir Path dir;
 
-  private Diagnostic<? extends JavaFileObject> onlyError(String code, String source) {
+  /** The one error with {@code code} of compiling {@code handlers}, a class declaration in package test. */
+  private Diagnostic<? extends JavaFileObject> onlyError(String code, String handlers) {
+    String source = """
+        package test;
+        import dev.metered.annotations.Attr;
+        import dev.metered.annotations.Metered;
+        import test.metrics.CommandMetrics.Status;
+        """ + handlers;
     Compilation compilation = Compilations.compile(dir, SCHEMA, Compilations.source("test.Handlers", source));
     return Compilations.onlyError(compilation, code);
   }
@@ -59,9 +66,6 @@ class MessageWordingTest {
   @Test
   void anAttrOfTheWrongTypeForAnIntegerSaysAnInteger() {
     Diagnostic<? extends JavaFileObject> error = onlyError("MeteredAttrType", """
-        package test;
-        import dev.metered.annotations.Attr;
-        import dev.metered.annotations.Metered;
         class Handlers {
           @Metered(family = "command", attributes = {"command=ping", "status=ok"})
           void ping(@Attr("retries") String retries) {}
@@ -74,8 +78,6 @@ class MessageWordingTest {
   @Test
   void aHandlerInAnEnumSaysAnEnum() {
     Diagnostic<? extends JavaFileObject> error = onlyError("MeteredHandlerShape", """
-        package test;
-        import dev.metered.annotations.Metered;
         enum Handlers {
           ONE;
           @Metered(family = "command", attributes = {"command=ping", "status=ok"})
@@ -89,8 +91,6 @@ class MessageWordingTest {
   @Test
   void aHandlerInARecordSaysARecord() {
     Diagnostic<? extends JavaFileObject> error = onlyError("MeteredHandlerShape", """
-        package test;
-        import dev.metered.annotations.Metered;
         record Handlers(int x) {
           @Metered(family = "command", attributes = {"command=ping", "status=ok"})
           public void ping() {}
@@ -103,8 +103,6 @@ class MessageWordingTest {
   @Test
   void aHandlerFixingAStringAttributeSaysAString() {
     Diagnostic<? extends JavaFileObject> error = onlyError("MeteredBadHandlerAttribute", """
-        package test;
-        import dev.metered.annotations.Metered;
         class Handlers {
           @Metered(family = "command", attributes = {"command=ping", "status=ok", "label=x"})
           void ping() {}
@@ -117,10 +115,6 @@ class MessageWordingTest {
   @Test
   void twoAttrParametersForOneAttributeAreToldAboutEachOtherOnTheSecond() throws IOException {
     Diagnostic<? extends JavaFileObject> error = onlyError("MeteredBadHandlerAttribute", """
-        package test;
-        import dev.metered.annotations.Attr;
-        import dev.metered.annotations.Metered;
-        import test.metrics.CommandMetrics.Status;
         class Handlers {
           @Metered(family = "command", attributes = "command=ping")
           void ping(@Attr("status") Status first, @Attr("status") Status second) {}
@@ -136,10 +130,6 @@ class MessageWordingTest {
   @Test
   void anAttrRepeatingAConstantStillSaysTheConstantFixesIt() {
     Diagnostic<? extends JavaFileObject> error = onlyError("MeteredBadHandlerAttribute", """
-        package test;
-        import dev.metered.annotations.Attr;
-        import dev.metered.annotations.Metered;
-        import test.metrics.CommandMetrics.Status;
         class Handlers {
           @Metered(family = "command", attributes = {"command=ping", "status=ok"})
           void ping(@Attr("status") Status status) {}

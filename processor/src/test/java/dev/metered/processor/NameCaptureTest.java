@@ -242,35 +242,36 @@ class NameCaptureTest {
         .containsExactly(Map.of("kind", "a", "emit", "x"));
   }
 
+  /** The message of the one error, a {@code MeteredDuplicateName}, of the {@code job} family with {@code attributes}. */
+  private String onlyDuplicateName(String attributes) {
+    Compilation compilation = Compilations.compile(dir, jobSchema(attributes));
+    assertThat(compilation.errors()).hasSize(1);
+    return Compilations.onlyError(compilation, "MeteredDuplicateName").getMessage(java.util.Locale.ROOT);
+  }
+
   @Test
   void anEnumNamedLikeTheRecorderIsOneError() {
-    Compilation compilation = Compilations.compile(dir, jobSchema("job_metrics: {type: enum, values: [a]}"));
-    assertThat(Compilations.onlyError(compilation, "MeteredDuplicateName").getMessage(java.util.Locale.ROOT))
+    assertThat(onlyDuplicateName("job_metrics: {type: enum, values: [a]}"))
         .endsWith("the enum of 'job_metrics' would be named JobMetrics, the name of the family's recorder;"
             + " rename the field");
-    assertThat(compilation.errors()).hasSize(1);
   }
 
   @Test
   void anEnumNamedEventBesideOptionalFieldsIsOneError() {
-    Compilation compilation = Compilations.compile(dir, jobSchema("""
+    assertThat(onlyDuplicateName("""
         event: {type: enum, values: [a]}
-        note: {type: string, max_length: 10, optional: true}"""));
-    assertThat(Compilations.onlyError(compilation, "MeteredDuplicateName").getMessage(java.util.Locale.ROOT))
+        note: {type: string, max_length: 10, optional: true}"""))
         .endsWith("the enum of 'event' would be named Event, the name of JobMetrics's builder of events with"
             + " optional fields; rename the field");
-    assertThat(compilation.errors()).hasSize(1);
   }
 
   @Test
   void aFieldNamedLikeAnotherFieldsGivenFlagIsOneError() {
-    Compilation compilation = Compilations.compile(dir, jobSchema("""
+    assertThat(onlyDuplicateName("""
         retry: {type: integer, optional: true, max_values: 3}
-        retry_given: boolean"""));
-    assertThat(Compilations.onlyError(compilation, "MeteredDuplicateName").getMessage(java.util.Locale.ROOT))
+        retry_given: boolean"""))
         .endsWith("the field 'retry_given' would be the Java name retryGiven, the flag that says whether the"
             + " optional 'retry' was given; rename one of them");
-    assertThat(compilation.errors()).hasSize(1);
   }
 
   @Test

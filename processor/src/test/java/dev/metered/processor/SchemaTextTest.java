@@ -109,7 +109,7 @@ class SchemaTextTest {
     String wire = "a|b`c\\";
     String description = "One | two `three` <b>four</b> \ud800.";
     Compilation compilation = Compilations.compile(dir,
-        schema("Orders.", yamlDoubleQuoted(description), "[" + quoted(wire) + ", b]", "Kinds."));
+        schema("Orders.", SchemaTextPropertyTest.yaml(description), "[" + quoted(wire) + ", b]", "Kinds."));
     GeneratedClasses.ofSuccessful(compilation);
 
     String json = resource(compilation, "META-INF/metered/metrics.json");
@@ -121,21 +121,6 @@ class SchemaTextTest {
     String attributeRow = markdown.lines().filter(line -> line.startsWith("| `kind`")).findFirst().orElseThrow();
     assertThat(attributeRow.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(5);
     assertThat(attributeRow).contains("<code>a&#124;b&#96;c&#92;</code>");
-  }
-
-  /** {@code text} as a YAML double-quoted scalar, every non-ASCII character escaped. */
-  static String yamlDoubleQuoted(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20 || c >= 0x7f) {
-        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
   }
 
   static String source(Compilation compilation, String path) throws IOException {

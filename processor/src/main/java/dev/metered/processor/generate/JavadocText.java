@@ -41,9 +41,7 @@ final class JavadocText {
         case '\n', '\u2028', '\u2029', '\u0085' -> out.append('\n');
         case '\t' -> out.append(' ');
         default -> {
-          if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-            out.append(c).append(text.charAt(++i));
-          } else if (Character.isSurrogate(c)) {
+          if (Surrogates.isLone(text, i)) {
             out.append('\uFFFD'); // half a character: no text to keep
           } else if (Character.isISOControl(c)) {
             out.append("&#x").append(Integer.toHexString(c)).append(';');

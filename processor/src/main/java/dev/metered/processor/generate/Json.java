@@ -65,7 +65,7 @@ final class Json {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029' || isLoneSurrogate(text, i)) {
+          if (c < 0x20 || c == '\u2028' || c == '\u2029' || Surrogates.isLone(text, i)) {
             // A lone surrogate has no UTF-8 form: escaped, it survives exactly, as JSON allows.
             out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
@@ -77,11 +77,4 @@ final class Json {
     out.append('"');
   }
 
-  private static boolean isLoneSurrogate(String text, int i) {
-    char c = text.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
-    }
-    return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
-  }
 }

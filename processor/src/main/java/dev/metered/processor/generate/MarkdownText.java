@@ -25,9 +25,6 @@ final class MarkdownText {
         case '&' -> out.append("&amp;");
         default -> out.append(shown(text, i));
       }
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        out.append(text.charAt(++i));
-      }
     }
     return out.toString();
   }
@@ -45,9 +42,6 @@ final class MarkdownText {
         out.append("&#").append((int) c).append(';');
       } else {
         out.append(shown(text, i));
-        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-          out.append(text.charAt(++i));
-        }
       }
     }
     return out.append("</code>").toString();
@@ -59,8 +53,7 @@ final class MarkdownText {
     if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\t') {
       return " ";
     }
-    if (Character.isISOControl(c) || Character.isLowSurrogate(c)
-        || Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))) {
+    if (Character.isISOControl(c) || Surrogates.isLone(text, i)) {
       return "\uFFFD";
     }
     return String.valueOf(c);
