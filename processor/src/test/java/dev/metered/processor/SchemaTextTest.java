@@ -11,10 +11,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,22 @@ class SchemaTextTest {
             metrics:
               shop.order.count: {type: counter, description: %s}
         """.formatted(familyDescription, values, attributeDescription, metricDescription);
+  }
+
+  @Test
+  void aSchemaFileNameWithALineBreakAndTagsStaysInItsComments() throws Exception {
+    // The name reaches the file comment, the class javadoc and @Generated(comments = ...); a
+    // file name holds no slash, so no "*/", but a CR would end the // file comment.
+    Path schema = dir.resolve("m\r x = 1; * @Deprecated \u2028 {@code \u00e9*.yaml");
+    Files.writeString(schema, schema("Orders.", "Orders.", "[a, b]", "Kinds."), StandardCharsets.UTF_8);
+    Compilation compilation = Compilations.compileWithOptions(List.of("-Ametered.schema=" + schema));
+    GeneratedClasses classes = GeneratedClasses.ofSuccessful(compilation);
+
+    Class<?> recorder = classes.loadClass("test.metrics.OrderMetrics");
+    assertThat(recorder.getDeclaredAnnotations()).isEmpty();
+    assertThat(Stream.of(recorder.getDeclaredFields()).map(java.lang.reflect.Field::getName)).doesNotContain("x");
+    assertThat(javadocText(source(compilation, "test/metrics/OrderMetrics.java")))
+        .contains("m\n x = 1; * @Deprecated \n {@code \u00e9*.yaml");
   }
 
   /** {@code text} as a YAML single-quoted scalar: nothing in it is an escape. */
