@@ -114,8 +114,14 @@ class SchemaTextTest {
   @Test
   void everyGeneratedSourceIsAsciiSoNoEncodingChangesAWireValue() throws Exception {
     String wire = "caf\u00e9 \ud83d\ude00 \u2028";
-    Compilation compilation = Compilations.compile(dir,
-        schema("\"Caf\u00e9 \\ud800 orders.\"", "Orders.", "[" + quoted(wire) + ", b]", "Kinds."));
+    Path schema = dir.resolve("metrics.yaml");
+    Files.writeString(schema, schema("\"Caf\u00e9 \\ud800 orders.\"", "Orders.", "[" + quoted(wire) + ", b]", "Kinds."),
+        StandardCharsets.UTF_8);
+    // javac's Filer writes a source in -encoding, and writes '?' for what it cannot hold (here
+    // every non-ASCII character; a lone surrogate in any encoding). compile-testing keeps
+    // generated files in memory as UTF-8, so the ASCII check below is what proves it.
+    Compilation compilation = Compilations.compileWithOptions(
+        List.of("-Ametered.schema=" + schema, "-encoding", "US-ASCII"));
     String source = source(compilation, "test/metrics/OrderMetrics.java");
     GeneratedClasses classes = GeneratedClasses.ofSuccessful(compilation);
     assertThat(source.chars().allMatch(c -> c < 0x80)).as(source).isTrue();
