@@ -275,6 +275,20 @@ class NameCaptureTest {
   }
 
   @Test
+  void aMetricWhoseConstantIsOneOfTheRecordersOwnIsOneError() {
+    for (String metric : List.of("bot.job.global", "bot.job.count_series", "bot.job.count_metric", "bot.job.done_true",
+        "bot.job.kind_values", "bot.job.kind_values_or_absent")) {
+      Compilation compilation = Compilations.compile(dir, jobSchema("kind: {type: enum, values: [a]}\ndone: boolean")
+          .replace("bot.job.count: counter", "bot.job.count: counter\n      " + metric + ": counter"));
+      String constant = metric.substring("bot.job.".length()).toUpperCase(java.util.Locale.ROOT);
+      assertThat(compilation.errors()).as(metric).hasSize(1);
+      assertThat(Compilations.onlyError(compilation, "MeteredDuplicateName").getMessage(java.util.Locale.ROOT))
+          .endsWith("the metric '" + metric + "' would be the constant " + constant + ", a name the recorder gives"
+              + " one of its own constants; rename the metric");
+    }
+  }
+
+  @Test
   void enumsNamedLikeTheTypesARecorderUsesNeverCaptureThem() throws Exception {
     List<String> keys = List.of("string", "objects", "optional", "override", "attribute", "attributes",
         "metric", "metric_sink", "boolean", "runtime_exception", "series_table", "dimension", "recording_failures",

@@ -6,7 +6,7 @@ import com.squareup.javapoet.TypeName;
 import dev.metered.processor.model.Condition;
 import dev.metered.processor.model.Field;
 import dev.metered.processor.model.FieldType;
-import dev.metered.processor.model.JavaNames;
+import dev.metered.processor.model.RecorderNames;
 
 /**
  * The Java for one field inside a recorder: its types, how to tell whether it was given, its
@@ -78,7 +78,7 @@ final class FieldCode {
 
   /** The constant holding a boolean attribute's value. */
   String booleanConstant(boolean value) {
-    return JavaNames.constantName(field.key()) + (value ? "_TRUE" : "_FALSE");
+    return RecorderNames.booleanConstant(field.key(), value);
   }
 
   /** The expression of the field's attribute, assuming it was given. */
@@ -121,7 +121,7 @@ final class FieldCode {
 
   /** The constant holding the attribute's series dimension, for example {@code COMMAND_VALUES}. */
   String dimensionName(boolean mayBeAbsent) {
-    return JavaNames.constantName(field.key()) + (mayBeAbsent ? "_VALUES_OR_ABSENT" : "_VALUES");
+    return RecorderNames.dimension(field.key(), mayBeAbsent);
   }
 
   /** How many positions the dimension has, "absent" included. */

@@ -12,6 +12,7 @@ import dev.metered.processor.model.Field;
 import dev.metered.processor.model.FieldType;
 import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
+import dev.metered.processor.model.RecorderNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class RecorderWriter {
     addMetricDescriptors(type, family);
     addBooleanAttributes(type, family);
     addSeriesTables(type, family, fields);
-    type.addField(FieldSpec.builder(recorder, "GLOBAL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+    type.addField(FieldSpec.builder(recorder, RecorderNames.GLOBAL, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("new $T($T.globalSink())", recorder, RuntimeTypes.METERED_RUNTIME)
         .build());
     type.addField(RuntimeTypes.METRIC_SINK, "sink", Modifier.PRIVATE, Modifier.FINAL);
@@ -83,7 +84,7 @@ public final class RecorderWriter {
         .returns(recorder)
         .addJavadoc("The recorder that sends to the global sink: Sentry, unless\n"
             + "{@link $T#setGlobalSink} says otherwise.\n", RuntimeTypes.METERED_RUNTIME)
-        .addStatement("return GLOBAL")
+        .addStatement("return $N", RecorderNames.GLOBAL)
         .build());
     EmitWriter emit = new EmitWriter(family, recorder, fields);
     type.addMethod(recordMethod(family, fields, emit));

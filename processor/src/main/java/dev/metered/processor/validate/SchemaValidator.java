@@ -15,6 +15,7 @@ import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricKind;
 import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
+import dev.metered.processor.model.RecorderNames;
 import dev.metered.processor.schema.SchemaDocument;
 import dev.metered.processor.schema.YamlNode;
 import dev.metered.processor.source.HandlerSite;
@@ -165,6 +166,7 @@ public final class SchemaValidator {
       }
       metricValidator.validate(definition, constant).ifPresent(metrics::add);
     }
+    checkMetricConstants(metrics, fields.values());
     return new FamilyModel(family.name(), family.description(), List.copyOf(attributes),
         List.copyOf(inputs), List.copyOf(metrics), List.copyOf(handlers), family.position());
   }
@@ -227,6 +229,18 @@ public final class SchemaValidator {
         diagnostics.error(DiagnosticCode.DUPLICATE_NAME, flagged.position(), "the field '" + flagged.key()
             + "' would be the Java name " + flagged.javaName() + ", the flag that says whether the optional '"
             + field.key() + "' was given; rename one of them");
+      }
+    }
+  }
+
+  /** A metric's public constant must not be a name the recorder gives one of its own constants. */
+  private void checkMetricConstants(List<MetricModel> metrics, Collection<Field> fields) {
+    Set<String> taken = RecorderNames.privateConstants(metrics.stream().map(MetricModel::constantName).toList(), fields);
+    for (MetricModel metric : metrics) {
+      if (taken.contains(metric.constantName())) {
+        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, metric.position(), "the metric '" + metric.name()
+            + "' would be the constant " + metric.constantName() + ", a name the recorder gives one of its own"
+            + " constants; rename the metric");
       }
     }
   }
