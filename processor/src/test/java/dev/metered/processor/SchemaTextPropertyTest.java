@@ -167,7 +167,7 @@ class SchemaTextPropertyTest {
             attributes:
               %2$s: {type: enum, values: [%3$s, other], description: %4$s}
               step: {type: enum, from_handlers: true}
-              %5$s: {type: string, max_length: 100000, default: %6$s, description: %7$s}
+              %5$s: {type: string, max_length: 100000, max_values: 5, default: %6$s, description: %7$s}
               note: {type: string, max_length: 100000, optional: true, omit_when: %8$s}
               success: boolean
             inputs:
