@@ -6,6 +6,7 @@ import dev.metered.processor.diagnostic.Diagnostic;
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.diagnostic.SourcePosition;
+import dev.metered.processor.generate.AsciiSource;
 import dev.metered.processor.generate.CatalogWriter;
 import dev.metered.processor.generate.RecorderWriter;
 import dev.metered.processor.generate.WrapperWriter;
@@ -22,12 +23,16 @@ import dev.metered.processor.schema.SchemaFile;
 import dev.metered.processor.schema.SchemaLocator;
 import dev.metered.processor.source.HandlerScanner;
 import dev.metered.processor.source.HandlerSite;
+import dev.metered.processor.source.JavaLangShadows;
 import dev.metered.processor.source.WrapperModelBuilder;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +48,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
 import javax.tools.FileObject;
@@ -186,7 +192,7 @@ public final class MeteredProcessor extends AbstractProcessor {
         JavaFileObject source = processingEnv.getFiler().createSourceFile(
             wrapper.get().wrapper().canonicalName(), type);
         try (Writer out = source.openWriter()) {
-          file.writeTo(out);
+          out.write(AsciiSource.of(file));
         }
       } catch (IOException e) {
         diagnostics.error(DiagnosticCode.GENERATION_FAILED, null,
@@ -327,7 +333,9 @@ public final class MeteredProcessor extends AbstractProcessor {
   }
 
   private void write(MetricsModel model, List<HandlerSite> handlers, RoundEnvironment round) {
-    RecorderWriter writer = new RecorderWriter(generatedAnnotationAvailable());
+    PackageElement recorderPackage = processingEnv.getElementUtils().getPackageElement(model.javaPackage());
+    RecorderWriter writer = new RecorderWriter(generatedAnnotationAvailable(), recorderPackage == null
+        ? Set.of() : JavaLangShadows.in(recorderPackage, processingEnv.getElementUtils()));
     Diagnostics diagnostics = new Diagnostics();
     // Only the compilation's own sources can clash with a recorder's name. (Looking each name
     // up with Elements.getTypeElement would search every module for classes that do not exist
@@ -353,7 +361,7 @@ public final class MeteredProcessor extends AbstractProcessor {
         JavaFileObject source = processingEnv.getFiler().createSourceFile(
             name, origins.getOrDefault(family.name(), new Element[0]));
         try (Writer out = source.openWriter()) {
-          file.writeTo(out);
+          out.write(AsciiSource.of(file));
         }
       } catch (IOException e) {
         diagnostics.error(DiagnosticCode.GENERATION_FAILED, null, "cannot write " + name + ": " + e.getMessage());
@@ -373,8 +381,9 @@ public final class MeteredProcessor extends AbstractProcessor {
   private void writeResource(String name, String text, Element[] origins, Diagnostics diagnostics) {
     try {
       FileObject resource = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", name, origins);
-      try (Writer out = resource.openWriter()) {
-        out.write(text);
+      // UTF-8 whatever the compilation's -encoding: the catalog's readers expect it.
+      try (OutputStream out = resource.openOutputStream()) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       diagnostics.error(DiagnosticCode.GENERATION_FAILED, null, "cannot write " + name + ": " + e.getMessage());

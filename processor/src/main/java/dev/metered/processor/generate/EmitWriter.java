@@ -9,6 +9,7 @@ import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
 import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricModel;
+import dev.metered.processor.model.RecorderNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -43,7 +44,7 @@ final class EmitWriter {
 
   /** The private constant holding a metric's descriptor, for example {@code USAGE_METRIC}. */
   static String descriptorName(MetricModel metric) {
-    return metric.constantName() + "_METRIC";
+    return RecorderNames.descriptor(metric.constantName());
   }
 
   /** The parameters of {@code emit}, in order: every field, plus flags for optional numbers. */

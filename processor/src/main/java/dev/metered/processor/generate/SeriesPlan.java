@@ -3,6 +3,7 @@ package dev.metered.processor.generate;
 import com.squareup.javapoet.CodeBlock;
 import dev.metered.processor.model.Field;
 import dev.metered.processor.model.MetricModel;
+import dev.metered.processor.model.RecorderNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ final class SeriesPlan {
 
   /** The constant holding the metric's table, for example {@code USAGE_SERIES}. */
   String tableName() {
-    return metric.constantName() + "_SERIES";
+    return RecorderNames.table(metric.constantName());
   }
 
   /** {@code new SeriesTable(USAGE_METRIC, COMMAND_VALUES, ...)}. */

@@ -58,10 +58,12 @@ public final class JavaNames {
     return constantName(rest.replace('.', '_'));
   }
 
+  /** {@code name}, with {@code _} in front until it is a Java name: never empty, a keyword or {@code _}. */
   private static String safe(String name) {
-    if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
-      return "_" + name;
+    String safe = name;
+    while (!SourceVersion.isName(safe)) {
+      safe = "_" + safe;
     }
-    return name;
+    return safe;
   }
 }

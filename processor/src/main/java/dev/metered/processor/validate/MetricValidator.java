@@ -2,6 +2,7 @@ package dev.metered.processor.validate;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.diagnostic.Nouns;
 import dev.metered.processor.model.Condition;
 import dev.metered.processor.model.Delivery;
 import dev.metered.processor.model.Field;
@@ -84,7 +85,7 @@ final class MetricValidator {
     if (field != null && !field.type().isNumeric()) {
       diagnostics.error(DiagnosticCode.FIELD_TYPE_MISMATCH, reference.position(),
           "the value of " + where + " must be an integer or double field, but '" + field.key()
-              + "' is " + field.type().keyword());
+              + "' is " + Nouns.withArticle(field.type().keyword()));
       return null;
     }
     return field;
@@ -153,7 +154,7 @@ final class MetricValidator {
       String problem = switch (operator) {
         case EQUALS -> ValueChecks.problem(field, operand, true);
         case ABOVE, BELOW -> !field.type().isNumeric()
-            ? "applies to integer and double fields, and '" + field.key() + "' is " + field.type().keyword()
+            ? "applies to integer and double fields, and '" + field.key() + "' is " + Nouns.withArticle(field.type().keyword())
             : field.type() == FieldType.INTEGER && operand.kind() != ScalarKind.INTEGER
                 ? "needs a whole number for the integer field '" + field.key() + "'"
                 : operand.kind() != ScalarKind.INTEGER && operand.kind() != ScalarKind.FLOAT ? "needs a number" : null;

@@ -16,10 +16,12 @@ import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricKind;
 import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
+import dev.metered.processor.model.RecorderNames;
 import dev.metered.processor.schema.SchemaDocument;
 import dev.metered.processor.schema.YamlNode;
 import dev.metered.processor.source.HandlerSite;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -139,6 +141,7 @@ public final class SchemaValidator {
       addField(fieldValidator.validate(definition, FieldRole.INPUT, new TreeSet<>()), FieldRole.INPUT,
           definition, fields, javaNames, inputs);
     }
+    checkRecorderNames(family.name(), fields.values());
     Set<String> declared = new HashSet<>();
     family.attributes().forEach(field -> declared.add(field.key()));
     family.inputs().forEach(field -> declared.add(field.key()));
@@ -165,6 +168,7 @@ public final class SchemaValidator {
       }
       metricValidator.validate(definition, constant).ifPresent(metrics::add);
     }
+    checkMetricConstants(metrics, fields.values());
     return new FamilyModel(family.name(), family.description(), List.copyOf(attributes),
         List.copyOf(inputs), List.copyOf(metrics), List.copyOf(handlers), family.position());
   }
@@ -200,6 +204,46 @@ public final class SchemaValidator {
     if (field != null) {
       fields.put(definition.key(), field);
       into.add(field);
+    }
+  }
+
+  /**
+   * The recorder names some members itself: its class, its {@code Event} builder (when the family
+   * has optional fields) and the {@code ...Given} flag of each optional number. No field's enum or
+   * Java name may be one of those, or the generated code would not compile.
+   */
+  private void checkRecorderNames(String family, Collection<Field> fields) {
+    String recorder = JavaNames.typeName(family) + "Metrics";
+    boolean hasEvent = fields.stream().anyMatch(Field::optionalAtCallSite);
+    Map<String, Field> byJavaName = new HashMap<>();
+    fields.forEach(field -> byJavaName.put(field.javaName(), field));
+    for (Field field : fields) {
+      if (field.type() == FieldType.ENUM && field.enumName().equals(recorder)) {
+        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, field.position(), "the enum of '" + field.key()
+            + "' would be named " + recorder + ", the name of the family's recorder; rename the field");
+      } else if (field.type() == FieldType.ENUM && hasEvent && field.enumName().equals("Event")) {
+        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, field.position(), "the enum of '" + field.key()
+            + "' would be named Event, the name of " + recorder + "'s builder of events with optional"
+            + " fields; rename the field");
+      }
+      Field flagged = byJavaName.get(field.javaName() + "Given");
+      if (field.optional() && field.type().isNumeric() && flagged != null) {
+        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, flagged.position(), "the field '" + flagged.key()
+            + "' would be the Java name " + flagged.javaName() + ", the flag that says whether the optional '"
+            + field.key() + "' was given; rename one of them");
+      }
+    }
+  }
+
+  /** A metric's public constant must not be a name the recorder gives one of its own constants. */
+  private void checkMetricConstants(List<MetricModel> metrics, Collection<Field> fields) {
+    Set<String> taken = RecorderNames.privateConstants(metrics.stream().map(MetricModel::constantName).toList(), fields);
+    for (MetricModel metric : metrics) {
+      if (taken.contains(metric.constantName())) {
+        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, metric.position(), "the metric '" + metric.name()
+            + "' would be the constant " + metric.constantName() + ", a name the recorder gives one of its own"
+            + " constants; rename the metric");
+      }
     }
   }
 
