@@ -11,7 +11,11 @@ package dev.metered.runtime;
  *     extrapolates the points sampled away
  * @param sampledAway distribution points not sent because sampling left them out
  * @param dropped data points lost: beyond the sampling cap, a value that is not finite, more
- *     attribute sets than one metric may aggregate, or an exporter that threw
+ *     attribute sets than one metric may aggregate, or an exporter that threw (one per call or
+ *     per aggregate); at close, each aggregate not handed to the exporter before
+ *     {@link MeteredOptions#closeTimeout()} ran out, or while the exporter was off (one per
+ *     series); and each call that reached the sink after it closed, also one that found its
+ *     aggregate already sealed by the close (one per call)
  */
 public record DeliveryStats(
     long eventPoints, long aggregatedPoints, long sampledPoints, long sampledAway, long dropped) {

@@ -19,6 +19,9 @@ final class MetricState {
   private final DeliverySink owner;
   private volatile TableAggregates tableAggregates;
   private final ConcurrentHashMap<Attributes, AggregationCell> otherCells = new ConcurrentHashMap<>();
+  // Set once, when the sink closes; aggregates are made only under this state's lock, which
+  // reads it, so none is made after the last flush.
+  private boolean sealed;
 
   MetricState(DeliverySink owner, Metric metric, DeliveryMode mode) {
     this.owner = owner;
@@ -38,40 +41,63 @@ final class MetricState {
     if (aggregates == null) {
       aggregates = newTableAggregates(table);
     }
-    return aggregates.table == table ? aggregates : null;
+    return aggregates != null && aggregates.table == table ? aggregates : null;
   }
 
   private synchronized TableAggregates newTableAggregates(SeriesTable table) {
-    if (tableAggregates == null) {
+    if (tableAggregates == null && !sealed) {
       tableAggregates = TableAggregates.of(owner, table);
     }
     return tableAggregates;
   }
 
-  /** The cell of a series outside the table, made on first use; {@code null} when over the cap. */
+  /**
+   * The cell of a series outside the table, made on first use; {@code null} when over the cap
+   * or sealed.
+   */
   AggregationCell otherCell(Series series) {
     AggregationCell cell = otherCells.get(series.attributes());
     if (cell != null || otherCells.size() >= MAX_OTHER_SERIES) {
       return cell;
     }
-    return otherCells.computeIfAbsent(series.attributes(), attributes -> AggregationCell.of(series));
+    return newOtherCell(series);
+  }
+
+  private synchronized AggregationCell newOtherCell(Series series) {
+    return sealed ? null
+        : otherCells.computeIfAbsent(series.attributes(), attributes -> AggregationCell.of(series));
   }
 
   /** Takes every aggregate that has something to send, leaving them all empty. */
   List<Taken> takeAll() {
+    return collect(false);
+  }
+
+  /**
+   * Takes every aggregate that has something to send and seals them all, so that each later add
+   * is refused, and no aggregate is made afterwards: the sink's last flush.
+   */
+  List<Taken> sealAll() {
+    synchronized (this) {
+      sealed = true;
+    }
+    return collect(true);
+  }
+
+  private List<Taken> collect(boolean seal) {
     List<Taken> taken = new ArrayList<>();
     TableAggregates aggregates = tableAggregates;
     if (aggregates != null) {
       SeriesTable table = aggregates.table;
       for (int index = 0; index < table.size(); index++) {
-        double value = aggregates.take(index);
+        double value = seal ? aggregates.seal(index) : aggregates.take(index);
         if (!Double.isNaN(value)) {
           taken.add(new Taken(table.get(index), value));
         }
       }
     }
     for (AggregationCell cell : otherCells.values()) {
-      double value = cell.take();
+      double value = seal ? cell.seal() : cell.take();
       if (!Double.isNaN(value)) {
         taken.add(new Taken(cell.series, value));
       }

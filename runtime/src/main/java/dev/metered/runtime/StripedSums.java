@@ -2,6 +2,7 @@ package dev.metered.runtime;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
 /**
  * Counters' sums for every series of a table, striped by thread so that threads recording at
@@ -11,7 +12,8 @@ import java.lang.invoke.VarHandle;
  * that two stripes' slots never share a cache line (nor the pair of lines that adjacent-line
  * prefetchers fetch together). A thread adds into the stripe its id selects, with a
  * compare-and-set on the slot; {@link #take(int)} swaps the series' slot to zero in every
- * stripe and returns the total.
+ * stripe and returns the total, and {@link #seal(int)} seals it in every stripe, a stripe never
+ * made included ({@link SealableSlots}).
  *
  * <p>Why not a {@link java.util.concurrent.atomic.DoubleAdder} per series, which it replaces:
  * a {@code DoubleAdder} spreads threads over cells of its own, so each series costs an object,
@@ -22,7 +24,6 @@ import java.lang.invoke.VarHandle;
  * add correctly, only more slowly, as a {@code DoubleAdder} does before it grows.
  */
 final class StripedSums extends TableAggregates {
-  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
   private static final VarHandle STRIPE = MethodHandles.arrayElementVarHandle(long[][].class);
   /** 128 bytes of longs on each side of a stripe's slots. */
   private static final int PADDING = 16;
@@ -33,6 +34,8 @@ final class StripedSums extends TableAggregates {
   // thread holds one stripe.
   private final long[][] stripes = new long[STRIPES][];
   private final int size;
+  // Put in place of every stripe never made, when the sink closes; only the closing thread sets it.
+  private long[] sealedStripe;
 
   StripedSums(DeliverySink owner, SeriesTable table) {
     super(owner, table);
@@ -47,18 +50,13 @@ final class StripedSums extends TableAggregates {
 
   @Override
   @SuppressWarnings("deprecation") // Thread.threadId() replaces getId() in Java 19; this runs on 17.
-  void add(int index, double value) {
+  boolean add(int index, double value) {
     int stripe = (int) Thread.currentThread().getId() & (STRIPES - 1);
     long[] slots = stripes[stripe];
     if (slots == null) {
       slots = newStripe(stripe);
     }
-    int slot = PADDING + index;
-    long bits;
-    do {
-      bits = (long) SLOT.getVolatile(slots, slot);
-    } while (!SLOT.weakCompareAndSet(slots, slot, bits,
-        Double.doubleToRawLongBits(Double.longBitsToDouble(bits) + value)));
+    return SealableSlots.add(slots, PADDING + index, value);
   }
 
   private long[] newStripe(int stripe) {
@@ -70,14 +68,39 @@ final class StripedSums extends TableAggregates {
 
   @Override
   double take(int index) {
+    return total(index, false);
+  }
+
+  @Override
+  double seal(int index) {
+    return total(index, true);
+  }
+
+  private double total(int index, boolean seal) {
     double total = 0.0;
     for (int stripe = 0; stripe < stripes.length; stripe++) {
       long[] slots = (long[]) STRIPE.getVolatile(stripes, stripe);
+      if (slots == null && seal) {
+        // A thread of this stripe that comes later finds it sealed rather than making it.
+        slots = (long[]) STRIPE.compareAndExchange(stripes, stripe, null, sealedStripe());
+      }
       if (slots != null) {
         // 0L is the bits of +0.0, so an untouched slot adds nothing.
-        total += Double.longBitsToDouble((long) SLOT.getAndSet(slots, PADDING + index, 0L));
+        total += Double.longBitsToDouble(seal
+            ? SealableSlots.seal(slots, PADDING + index, 0L)
+            : SealableSlots.take(slots, PADDING + index, 0L));
       }
     }
     return total == 0.0 ? Double.NaN : total;
+  }
+
+  private long[] sealedStripe() {
+    long[] sealed = sealedStripe;
+    if (sealed == null) {
+      sealed = new long[PADDING + size + PADDING];
+      Arrays.fill(sealed, SealableSlots.SEALED);
+      sealedStripe = sealed;
+    }
+    return sealed;
   }
 }
