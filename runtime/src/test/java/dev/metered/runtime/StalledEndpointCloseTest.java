@@ -3,27 +3,30 @@ package dev.metered.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentry.Sentry;
+import io.sentry.SentryOptions;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Sentry endpoint that accepts connections and never answers cannot hold a close beyond
- * {@link MeteredOptions#closeTimeout()}, however many series there are: the real SDK and its
- * HTTP transport send to a loopback socket that reads nothing and writes nothing back.
+ * A Sentry endpoint that accepts connections and never answers cannot hold a close, or the
+ * JVM's exit, beyond {@link MeteredOptions#closeTimeout()}, however many series there are: the
+ * real SDK and its HTTP transport send to a loopback socket that reads nothing and writes
+ * nothing back ({@link StalledEndpoint}).
  */
 class StalledEndpointCloseTest {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
   /** Bound check, not a benchmark: the deadline plus a generous margin. */
   private static final Duration MARGIN = Duration.ofSeconds(2);
+  /** Sentry's own shutdown and flush timeouts, kept short: they bound what the SDK does itself. */
+  private static final Duration SDK_TIMEOUT = Duration.ofMillis(500);
 
   private StalledEndpoint endpoint;
 
@@ -31,14 +34,6 @@ class StalledEndpointCloseTest {
   void start() throws IOException {
     assertThat(Sentry.isEnabled()).as("no Sentry left over from another test").isFalse();
     endpoint = new StalledEndpoint();
-    Sentry.init(options -> {
-      options.setDsn("http://publickey@127.0.0.1:" + endpoint.port() + "/1");
-      options.setEnableUncaughtExceptionHandler(false);
-      options.setServerName("e2e-host");
-      // Keep Sentry's own close, after the test, short too.
-      options.setShutdownTimeoutMillis(500);
-      options.setFlushTimeoutMillis(500);
-    });
   }
 
   @AfterEach
@@ -49,8 +44,8 @@ class StalledEndpointCloseTest {
 
   @Test
   void closeEndsWithinItsDeadlineWithTenThousandSeriesAndCountsWhatItCouldNotSend() {
-    Metric requests = Metric.counter("shop.requests", null, "request", DeliveryMode.AGGREGATE);
-    SeriesTable table = new SeriesTable(requests, hundred("shop"), hundred("page"));
+    Sentry.init(options -> configure(options, endpoint.dsn()));
+    SeriesTable table = tenThousandSeries();
     DeliverySink sink = new DeliverySink(MeteredOptions.builder()
         .deliveryForAll(DeliveryMode.AGGREGATE)
         .flushInterval(Duration.ofHours(1))
@@ -75,52 +70,56 @@ class StalledEndpointCloseTest {
     assertThat(endpoint.connections()).as("the SDK did try to send").isNotEmpty();
   }
 
+  @Test
+  void jvmExitEndsWithinTheCloseTimeout() throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+        StalledShutdownMain.class.getName(), endpoint.dsn(), Long.toString(CLOSE_TIMEOUT.toMillis()))
+        .redirectErrorStream(true)
+        .start();
+    StringBuilder output = new StringBuilder();
+    BufferedReader lines = new BufferedReader(
+        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    long returnedFromMain = 0;
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      output.append(line).append(System.lineSeparator());
+      if (line.startsWith("recorded ")) {
+        returnedFromMain = System.nanoTime();
+        break;
+      }
+    }
+    boolean exited = child.waitFor(120, TimeUnit.SECONDS);
+    Duration exitTook = Duration.ofNanos(System.nanoTime() - returnedFromMain);
+    output.append(new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+
+    assertThat(returnedFromMain).as("the child recorded; output:%n%s", output).isPositive();
+    assertThat(exited).as("output:%n%s", output).isTrue();
+    assertThat(child.exitValue()).as("output:%n%s", output).isZero();
+    // The sink's hook and Sentry's (a flush of SDK_TIMEOUT) run side by side.
+    assertThat(exitTook).as("from main's return to the JVM's exit; output:%n%s", output)
+        .isLessThan(CLOSE_TIMEOUT.plus(MARGIN));
+  }
+
+  /** What both tests' Sentry is: the stalled endpoint, and short timeouts for the SDK's own close. */
+  static void configure(SentryOptions options, String dsn) {
+    options.setDsn(dsn);
+    options.setEnableUncaughtExceptionHandler(false);
+    options.setServerName("e2e-host");
+    options.setShutdownTimeoutMillis(SDK_TIMEOUT.toMillis());
+    options.setFlushTimeoutMillis(SDK_TIMEOUT.toMillis());
+  }
+
+  /** A counter table of 100 by 100 series. */
+  static SeriesTable tenThousandSeries() {
+    Metric requests = Metric.counter("shop.requests", null, "request", DeliveryMode.AGGREGATE);
+    return new SeriesTable(requests, hundred("shop"), hundred("page"));
+  }
+
   private static Dimension hundred(String key) {
     AttributeValue[] values = new AttributeValue[100];
     for (int i = 0; i < values.length; i++) {
       values[i] = TestAttributeValue.of(key, key + i);
     }
     return Dimension.of(values);
-  }
-
-  /** Accepts every connection on 127.0.0.1 and then neither reads nor answers. */
-  private static final class StalledEndpoint implements AutoCloseable {
-    private final ServerSocket server;
-    private final List<Socket> connections = new CopyOnWriteArrayList<>();
-    private final Thread acceptor;
-
-    StalledEndpoint() throws IOException {
-      server = new ServerSocket();
-      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      acceptor = new Thread(this::accept, "stalled-endpoint");
-      acceptor.setDaemon(true);
-      acceptor.start();
-    }
-
-    int port() {
-      return server.getLocalPort();
-    }
-
-    List<Socket> connections() {
-      return connections;
-    }
-
-    private void accept() {
-      try {
-        while (true) {
-          connections.add(server.accept());
-        }
-      } catch (IOException closed) {
-        // the test is over
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      server.close();
-      for (Socket connection : connections) {
-        connection.close();
-      }
-    }
   }
 }

@@ -53,6 +53,48 @@ class TableAggregatesTest {
   }
 
   @Test
+  void aSealedSumHandsOverWhatItHeldAndRefusesEveryLaterAddAlsoFromAThreadWithoutAStripe()
+      throws InterruptedException {
+    TableAggregates sums = TableAggregates.of(owner, counterTable);
+    sums.add(1, 2);
+
+    assertThat(sums.seal(1)).isEqualTo(2.0);
+    assertThat(sums.seal(2)).as("never added to").isNaN();
+    assertThat(sums.add(1, 1)).as("this thread's stripe, sealed").isFalse();
+    // Threads of every other stripe: their stripes were never made, and are sealed too.
+    List<Boolean> added = new ArrayList<>();
+    for (int i = 0; i < 2 * StripedSums.STRIPES; i++) {
+      Thread other = new Thread(() -> {
+        synchronized (added) {
+          added.add(sums.add(2, 1));
+        }
+      });
+      other.start();
+      other.join();
+    }
+    assertThat(added).containsOnly(false);
+    assertThat(sums.take(1)).as("a take leaves a sealed series sealed").isNaN();
+    assertThat(sums.add(1, 1)).isFalse();
+    assertThat(sums.seal(2)).isNaN();
+  }
+
+  @Test
+  void aSealedGaugeOrCellRefusesLaterValues() {
+    TableAggregates lastValues = TableAggregates.of(owner, gaugeTable);
+    lastValues.add(0, 3);
+    assertThat(lastValues.seal(0)).isEqualTo(3.0);
+    assertThat(lastValues.add(0, 4)).isFalse();
+    assertThat(lastValues.take(0)).isNaN();
+
+    Metric byQuery = Metric.counter("shop.searches", null, "request", DeliveryMode.AGGREGATE);
+    AggregationCell cell = AggregationCell.of(Series.of(byQuery, Attributes.empty()));
+    assertThat(cell.add(5)).isTrue();
+    assertThat(cell.seal()).isEqualTo(5.0);
+    assertThat(cell.add(1)).isFalse();
+    assertThat(cell.take()).isNaN();
+  }
+
+  @Test
   void gaugesKeepTheirLastValueAndZeroIsAValue() {
     TableAggregates lastValues = TableAggregates.of(owner, gaugeTable);
 
