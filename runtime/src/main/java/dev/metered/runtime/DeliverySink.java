@@ -170,8 +170,9 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     try {
       Runtime.getRuntime().addShutdownHook(hook);
       shutdownHook = hook;
-    } catch (IllegalStateException shutdownInProgress) {
-      // First enabled while the JVM shuts down: whoever closes Sentry or the sink sends the rest.
+    } catch (IllegalStateException | SecurityException noHook) {
+      // First enabled while the JVM shuts down, or hooks are not allowed: whoever closes Sentry
+      // or the sink sends the rest.
     }
   }
 

@@ -25,6 +25,16 @@ final class SealableSlots {
 
   /** Adds {@code value} to the sum in {@code slots[slot]}; false, adding nothing, once sealed. */
   static boolean add(long[] slots, int slot, double value) {
+    return update(slots, slot, value, true);
+  }
+
+  /** Sets {@code slots[slot]} to {@code value}; false, setting nothing, once sealed. */
+  static boolean set(long[] slots, int slot, double value) {
+    return update(slots, slot, value, false);
+  }
+
+  // sum is a constant at each caller, so the compiled add and set keep only their own branch.
+  private static boolean update(long[] slots, int slot, double value, boolean sum) {
     long bits;
     do {
       bits = (long) SLOT.getVolatile(slots, slot);
@@ -32,19 +42,7 @@ final class SealableSlots {
         return false;
       }
     } while (!SLOT.weakCompareAndSet(slots, slot, bits,
-        Double.doubleToRawLongBits(Double.longBitsToDouble(bits) + value)));
-    return true;
-  }
-
-  /** Sets {@code slots[slot]} to {@code value}; false, setting nothing, once sealed. */
-  static boolean set(long[] slots, int slot, double value) {
-    long bits;
-    do {
-      bits = (long) SLOT.getVolatile(slots, slot);
-      if (bits == SEALED) {
-        return false;
-      }
-    } while (!SLOT.weakCompareAndSet(slots, slot, bits, Double.doubleToRawLongBits(value)));
+        Double.doubleToRawLongBits(sum ? Double.longBitsToDouble(bits) + value : value)));
     return true;
   }
 

@@ -70,10 +70,7 @@ class DeliveryEndToEndTest {
   void fourThreadsOfAMillionArriveExactlyInAggregateModeOverSeveralIntervals()
       throws InterruptedException {
     initSentry();
-    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
-        .deliveryForAll(DeliveryMode.AGGREGATE)
-        .flushInterval(Duration.ofMillis(100))
-        .build());
+    DeliverySink sink = aggregating(Duration.ofMillis(100));
 
     record(sink, 4, 1_000_000);
     sink.record(queueSeries, 0, 3);
@@ -89,10 +86,7 @@ class DeliveryEndToEndTest {
   @Test
   void closingSentrySendsTheLastAggregatesBeforeTheClientStops() throws InterruptedException {
     initSentry();
-    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
-        .deliveryForAll(DeliveryMode.AGGREGATE)
-        .flushInterval(Duration.ofHours(1))
-        .build());
+    DeliverySink sink = aggregating(Duration.ofHours(1));
 
     record(sink, 2, 50_000);
     Sentry.close();
@@ -105,10 +99,7 @@ class DeliveryEndToEndTest {
   void aSecondSentryInitToAnotherDsnSendsTheFirstInstancesAggregatesThroughTheNewOne()
       throws IOException, InterruptedException {
     initSentry();
-    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
-        .deliveryForAll(DeliveryMode.AGGREGATE)
-        .flushInterval(Duration.ofHours(1))
-        .build());
+    DeliverySink sink = aggregating(Duration.ofHours(1));
     record(sink, 2, 50_000);
     sink.record(queueSeries, 0, 7);
 
@@ -129,10 +120,7 @@ class DeliveryEndToEndTest {
   void aSecondSentryInitToTheSameDsnKeepsRecordingAndSentryCloseSendsEverything()
       throws InterruptedException {
     initSentry();
-    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
-        .deliveryForAll(DeliveryMode.AGGREGATE)
-        .flushInterval(Duration.ofHours(1))
-        .build());
+    DeliverySink sink = aggregating(Duration.ofHours(1));
     record(sink, 2, 50_000);
 
     initSentry();
@@ -208,6 +196,14 @@ class DeliveryEndToEndTest {
     assertThat(output).contains("recorded 300000");
     assertThat(awaitTotal(requests.name(), 300_000)).isEqualTo(300_000.0);
     assertThat(lastValue(queue.name())).isEqualTo(17.0);
+  }
+
+  /** A sink to Sentry that aggregates everything and flushes every {@code flushInterval}. */
+  private static DeliverySink aggregating(Duration flushInterval) {
+    return new DeliverySink(MeteredOptions.builder()
+        .deliveryForAll(DeliveryMode.AGGREGATE)
+        .flushInterval(flushInterval)
+        .build());
   }
 
   /** Records {@code perThread} increments from each of {@code threads} threads at full speed. */
