@@ -67,7 +67,13 @@ final class SentryLifecycle {
         return fallback;
       }
     }
-    attach();
+    try {
+      attach();
+    } catch (RuntimeException failure) {
+      // The SDK failed us: keep the aggregates, as while the restart is under way.
+      RecordingFailures.report("DeliverySink", failure);
+      return null;
+    }
     return boundSink;
   }
 
