@@ -377,8 +377,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       if (closed) {
         return;
       }
-      Deadline deadline = Deadline.after(options.closeTimeout());
-      closeDeadline = deadline;
+      closeDeadline = Deadline.after(options.closeTimeout());
       closed = true;
       exporterEnabled = false;
       running = scheduler;
@@ -515,6 +514,9 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   }
 
   private void flushExporter(MetricSink target, Duration timeout, Deadline deadline) {
+    if (target == null) {
+      return;
+    }
     try {
       // Sentry's batch processor sends full batches of 1,000 and leaves a smaller rest for its
       // next run, 5 s later, which one flush would wait for. Each flush asks for an immediate
