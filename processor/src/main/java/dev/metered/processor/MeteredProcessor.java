@@ -15,6 +15,8 @@ import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricsModel;
 import dev.metered.processor.model.WrapperModel;
+import dev.metered.processor.schema.BoundedRead;
+import dev.metered.processor.schema.InputKind;
 import dev.metered.processor.schema.SchemaDocument;
 import dev.metered.processor.schema.SchemaFile;
 import dev.metered.processor.schema.SchemaLocator;
@@ -26,7 +28,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -231,17 +232,25 @@ public final class MeteredProcessor extends AbstractProcessor {
       return Optional.empty();
     }
     Path path = Path.of(option.strip()).toAbsolutePath().normalize();
+    SourcePosition start = SourcePosition.startOf(path.toString());
     try {
-      Optional<byte[]> bytes = readFile(path);
+      Optional<byte[]> bytes = BoundedRead.file(path, InputKind.CATALOG.maxBytes());
       if (bytes.isEmpty()) {
-        diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, SourcePosition.startOf(path.toString()),
+        diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, start,
             "no catalog at " + path + ", the file named by -A" + PreviousCatalog.OPTION);
         return Optional.empty();
       }
-      return SchemaFile.decode(path.toString(), bytes.get(), diagnostics)
+      return SchemaFile.decode(InputKind.CATALOG, path.toString(), bytes.get(), diagnostics)
           .flatMap(file -> PreviousCatalog.read(file, diagnostics));
+    } catch (BoundedRead.TooLargeException e) {
+      SchemaFile.reportTooLarge(InputKind.CATALOG, start, e.size(), diagnostics);
+      return Optional.empty();
+    } catch (BoundedRead.NotAFileException e) {
+      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, start, "cannot read the catalog named by -A"
+          + PreviousCatalog.OPTION + ": " + e.getMessage() + "; name an earlier build's META-INF/metered/metrics.json");
+      return Optional.empty();
     } catch (IOException e) {
-      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, SourcePosition.startOf(path.toString()),
+      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, start,
           "cannot read the catalog named by -A" + PreviousCatalog.OPTION + ": " + e);
       return Optional.empty();
     }
@@ -297,16 +306,17 @@ public final class MeteredProcessor extends AbstractProcessor {
   }
 
   private static Optional<byte[]> readFile(Path path) throws IOException {
-    try {
-      return Optional.of(Files.readAllBytes(path));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    }
+    return BoundedRead.file(path, SchemaFile.MAX_BYTES);
   }
 
+  /** A resource the Filer found: a file checked as one, anything else read up to the limit. */
   private static Optional<byte[]> readResource(FileObject resource) throws IOException {
+    URI uri = resource.toUri();
+    if ("file".equals(uri.getScheme())) {
+      return readFile(Path.of(uri));
+    }
     try (InputStream in = resource.openInputStream()) {
-      return Optional.of(in.readAllBytes());
+      return Optional.of(BoundedRead.stream(in, SchemaFile.MAX_BYTES));
     } catch (FileNotFoundException | NoSuchFileException e) {
       return Optional.empty();
     }

@@ -1,11 +1,13 @@
 package dev.metered.runtime;
 
 /**
- * What aggregation keeps for one series between flushes: a counter's sum, or a gauge's last
- * value, in one {@linkplain SealableSlots sealable slot}. Adding is lock-free and allocates
- * nothing; {@link #take()} hands over what was kept and starts afresh atomically, so a value
- * added concurrently with a flush goes into this flush or the next, never nowhere; after
- * {@link #seal()}, into none, and the adder is told so.
+ * What aggregation keeps for one series outside a {@link SeriesTable} during one flush interval:
+ * a counter's sum, or a gauge's last value, in one {@linkplain SealableSlots sealable slot}.
+ * Adding is lock-free and allocates nothing. A flush {@link #retire() retires} the cell, sealing
+ * it as it takes what it kept: an add that comes later is refused, and its caller adds to a
+ * fresh cell while the sink is open (or counts the value as dropped once it has closed), so a
+ * value added concurrently with a flush goes into this flush, the next, or the dropped count,
+ * never nowhere.
  *
  * <p>A sum is one compare-and-set slot rather than a {@code DoubleAdder}, whose cells cannot be
  * sealed: threads adding to the same series of string or number attributes at once contend on
@@ -20,41 +22,37 @@ abstract sealed class AggregationCell {
     this.slot = new long[] {empty};
   }
 
-  static AggregationCell of(Series series) {
-    return series.metric().type() == MetricType.GAUGE ? new LastValue(series) : new Sum(series);
+  /** A cell for {@code series}; a counter's parts beyond {@code Double.MAX_VALUE} go to {@code parts}. */
+  static AggregationCell of(Series series, SumParts parts) {
+    return series.metric().type() == MetricType.GAUGE ? new LastValue(series) : new Sum(series, parts);
   }
 
-  /** Adds a finite value; false, adding nothing, once sealed. */
+  /** Adds a finite value; {@code false}, adding nothing, once a flush or the close retired the cell. */
   abstract boolean add(double value);
 
-  /** What was kept since the last call, or {@code NaN} when there is nothing to send. */
-  abstract double take();
+  /**
+   * What was kept, or {@code NaN} when there is nothing to send; the cell is sealed and takes
+   * nothing more.
+   */
+  abstract double retire();
 
-  /** What was kept, as {@link #take()}, and refuses every later add. */
-  abstract double seal();
-
-  /** A counter: the values summed (exactly, for whole numbers up to 2^53). */
+  /** A counter: the values summed, exactly for whole numbers up to 2^53. */
   static final class Sum extends AggregationCell {
-    Sum(Series series) {
-      super(series, 0L);
+    private final SumParts parts;
+
+    Sum(Series series, SumParts parts) {
+      super(series, 0L); // the bits of +0.0
+      this.parts = parts;
     }
 
     @Override
     boolean add(double value) {
-      return SealableSlots.add(slot, 0, value);
+      return parts.settle(SealableSlots.add(slot, 0, value), series);
     }
 
     @Override
-    double take() {
-      return nonZero(Double.longBitsToDouble(SealableSlots.take(slot, 0, 0L)));
-    }
-
-    @Override
-    double seal() {
-      return nonZero(Double.longBitsToDouble(SealableSlots.seal(slot, 0, 0L)));
-    }
-
-    private static double nonZero(double total) {
+    double retire() {
+      double total = Double.longBitsToDouble(SealableSlots.seal(slot, 0, 0L));
       return total == 0.0 ? Double.NaN : total;
     }
   }
@@ -74,12 +72,7 @@ abstract sealed class AggregationCell {
     }
 
     @Override
-    double take() {
-      return Double.longBitsToDouble(SealableSlots.take(slot, 0, NOTHING));
-    }
-
-    @Override
-    double seal() {
+    double retire() {
       return Double.longBitsToDouble(SealableSlots.seal(slot, 0, NOTHING));
     }
   }

@@ -28,8 +28,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Recording a counter or gauge that the sink always aggregates, into a series known at compile
  * time (a {@link SeriesTable}'s, by number), reads the aggregates the sink bound to the table and
  * adds at the series' slot: no lock, no hashing, no allocation. Nothing here throws into a
- * recorder: what fails is counted in {@link #stats()} and reported through
- * {@link RecordingFailures}.
+ * recorder but a {@link VirtualMachineError}: what else fails, an {@link Error} from the exporter
+ * included, is counted in {@link #stats()} and reported through {@link RecordingFailures}.
  *
  * <p>With Sentry as the exporter, the sink sends its aggregates before Sentry closes (through
  * an integration it registers when it first sees Sentry enabled) and at JVM shutdown (through a
@@ -45,6 +45,12 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class DeliverySink implements MetricSink, AutoCloseable {
   /** The attribute that tells Sentry a data point stands for {@code 1 / rate} points. */
   public static final String SAMPLE_RATE_ATTRIBUTE = "sentry.client_sample_rate";
+  /**
+   * The value a string or number attribute is sent with once it has taken its {@link MaxValues}
+   * distinct values in a flush interval: one series stands for all the rest (a string, whatever
+   * the attribute's type). Counted in {@link DeliveryStats#folded()}.
+   */
+  public static final String OVERFLOW_VALUE = "__overflow__";
 
   private static final System.Logger LOGGER = System.getLogger("dev.metered.runtime");
   private static final String DELIVERY_THREAD = "metered-delivery";
@@ -66,6 +72,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private final LongAdder sampledPoints = new LongAdder();
   private final LongAdder sampledAway = new LongAdder();
   private final LongAdder dropped = new LongAdder();
+  private final LongAdder folded = new LongAdder();
 
   // One flush at a time; close waits for it only until its deadline.
   private final ReentrantLock flushLock = new ReentrantLock();
@@ -98,7 +105,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     this.exporter = options.exporter();
     this.budget = new EventBudget(options.eventsPerSecond());
     this.sampler = new OverflowSampler(options.sampledPerSecond());
-    this.sentry = exporter == SentrySink.instance() ? new SentryLifecycle(this) : null;
+    // Without a usable SDK, not even SentryLifecycle is loaded: it implements a Sentry interface.
+    this.sentry = exporter == SentrySink.instance() && SentrySink.isSdkUsable() ? new SentryLifecycle(this) : null;
   }
 
   /** The options the sink was made with. */
@@ -121,7 +129,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     }
     try {
       return exporter.isEnabled() && start();
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       RecordingFailures.report("DeliverySink", failure);
       return false;
     }
@@ -222,8 +231,15 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   }
 
   /** Applies the metric's delivery mode to one data point, the sink enabled. */
-  private void recordSeries(Series series, double value) {
-    MetricState state = stateOf(series.metric());
+  private void recordSeries(Series recorded, double value) {
+    MetricState state = stateOf(recorded.metric());
+    Series series = recorded;
+    if (recorded.table() == null) {
+      series = state.foldValuesBeyondMax(recorded);
+      if (series != recorded) {
+        folded.increment();
+      }
+    }
     switch (state.mode) {
       case EVENT -> {
         budget.consume();
@@ -288,17 +304,22 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       }
       return;
     }
-    AggregationCell cell = state.otherCell(series);
-    if (cell == null || !cell.add(value)) {
-      dropped.increment();
+    if (!state.addToOther(series, value)) {
+      dropped.increment(); // over the cap this interval, or the sink closed
     }
+  }
+
+  /** Counts one data point lost where the sink could not say so otherwise. */
+  void countDropped() {
+    dropped.increment();
   }
 
   private void send(Series series, double value) {
     try {
       exporter.record(series, value);
       eventPoints.increment();
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       dropped.increment();
       RecordingFailures.report("DeliverySink", failure);
     }
@@ -314,6 +335,11 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       }
     }
     return newState(metric);
+  }
+
+  /** How many series outside its table {@code metric} has open now; for tests of the cap. */
+  int openOtherSeries(Metric metric) {
+    return stateOf(metric).openOtherSeries();
   }
 
   private synchronized MetricState newState(Metric metric) {
@@ -360,7 +386,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   /** What the sink has sent, sampled and dropped so far. */
   public DeliveryStats stats() {
     return new DeliveryStats(eventPoints.sum(), aggregatedPoints.sum(), sampledPoints.sum(),
-        sampledAway.sum(), dropped.sum());
+        sampledAway.sum(), dropped.sum(), folded.sum());
   }
 
   /**
@@ -405,7 +431,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     DeliveryStats stats = stats();
     if (stats.lostAnything()) {
       log(Level.WARNING, "Metered: " + stats + ". Sentry extrapolates sampled distributions;"
-          + " dropped points are lost (DeliverySink.stats()).");
+          + " dropped points are lost; folded points are sent under " + OVERFLOW_VALUE
+          + " (DeliverySink.stats()).");
     }
   }
 
@@ -452,7 +479,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       if (exporterEnabled && !exporter.isEnabled()) {
         exporterEnabled = false;
       }
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       // A periodic task that throws is never run again: keep the scheduler alive.
       RecordingFailures.report("DeliverySink", failure);
     }
@@ -465,7 +493,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       if (!closed && target != null && isEnabled(target)) {
         flushAggregates(target, false, Deadline.NONE);
       }
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       RecordingFailures.report("DeliverySink", failure);
     } finally {
       flushLock.unlock();
@@ -493,7 +522,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
         try {
           target.record(taken.series(), taken.value());
           aggregatedPoints.increment();
-        } catch (RuntimeException failure) {
+        } catch (Throwable failure) {
+          RecordingFailures.rethrowIfFatal(failure);
           dropped.increment();
           RecordingFailures.report("DeliverySink", failure);
         }
@@ -529,7 +559,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
         }
         target.flush(wait);
       }
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       RecordingFailures.report("DeliverySink", failure);
     }
   }
@@ -537,7 +568,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private static boolean isEnabled(MetricSink target) {
     try {
       return target.isEnabled();
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       RecordingFailures.report("DeliverySink", failure);
       return false;
     }
@@ -582,7 +614,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private static void log(Level level, String message) {
     try {
       LOGGER.log(level, message);
-    } catch (RuntimeException loggingFailed) {
+    } catch (Throwable loggingFailed) {
+      RecordingFailures.rethrowIfFatal(loggingFailed);
       // A broken logger must not stop the close.
     }
   }

@@ -3,30 +3,52 @@ package dev.metered.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What one {@link DeliverySink} keeps for one metric: its delivery mode, resolved once, and
  * its aggregates. The series of the metric's {@link SeriesTable} are aggregated in
  * {@link TableAggregates}, by number; other series (see {@link Series#of}) in cells keyed by
- * their attributes, up to {@link #MAX_OTHER_SERIES}.
+ * their attributes, at most {@link #MAX_OTHER_SERIES} open at once, each flush retiring (sealing)
+ * and closing them all: an add that finds its cell retired adds to a fresh one. Values of a string
+ * or number attribute beyond its {@link MaxValues} in an interval are folded into
+ * {@link DeliverySink#OVERFLOW_VALUE}. When the sink closes, {@link #sealAll()} seals the table's
+ * aggregates, the cells and the {@link SumParts} for good, and none is made afterwards.
  */
 final class MetricState {
-  /** Attribute sets outside the series table kept per metric; beyond it points are dropped. */
+  /**
+   * Attribute sets outside the series table aggregated per metric and flush interval; beyond it,
+   * a new set's points are dropped (and counted) until the next flush.
+   */
   static final int MAX_OTHER_SERIES = 10_000;
 
   final Metric metric;
   final DeliveryMode mode;
   private final DeliverySink owner;
+  private final SumParts sumParts;
   private volatile TableAggregates tableAggregates;
   private final ConcurrentHashMap<Attributes, AggregationCell> otherCells = new ConcurrentHashMap<>();
-  // Set once, when the sink closes; aggregates are made only under this state's lock, which
-  // reads it, so none is made after the last flush.
+  private final AtomicInteger openOtherCells = new AtomicInteger();
+  // Aligned with metric.maxValues(): the values each limited attribute took this interval, and
+  // the attribute that stands for the rest.
+  private final DistinctValues[] distinctValues;
+  private final Attribute[] overflowAttributes;
+  // Set once, when the sink closes; aggregates and cells are made only under this state's lock,
+  // which reads it, so none is made after the last flush has swept them.
   private boolean sealed;
 
   MetricState(DeliverySink owner, Metric metric, DeliveryMode mode) {
     this.owner = owner;
     this.metric = metric;
     this.mode = mode;
+    this.sumParts = new SumParts(owner);
+    List<MaxValues> limits = metric.maxValues();
+    this.distinctValues = new DistinctValues[limits.size()];
+    this.overflowAttributes = new Attribute[limits.size()];
+    for (int i = 0; i < limits.size(); i++) {
+      distinctValues[i] = new DistinctValues(limits.get(i).max());
+      overflowAttributes[i] = Attribute.ofString(limits.get(i).key(), DeliverySink.OVERFLOW_VALUE);
+    }
   }
 
   /** A series' value, taken from its aggregate. */
@@ -46,29 +68,95 @@ final class MetricState {
 
   private synchronized TableAggregates newTableAggregates(SeriesTable table) {
     if (tableAggregates == null && !sealed) {
-      tableAggregates = TableAggregates.of(owner, table);
+      tableAggregates = TableAggregates.of(owner, table, sumParts);
     }
     return tableAggregates;
   }
 
   /**
-   * The cell of a series outside the table, made on first use; {@code null} when over the cap
-   * or sealed.
+   * {@code series}, or the same series with each attribute whose value is beyond its
+   * {@link MaxValues} this interval replaced by {@link DeliverySink#OVERFLOW_VALUE}.
    */
-  AggregationCell otherCell(Series series) {
-    AggregationCell cell = otherCells.get(series.attributes());
-    if (cell != null || otherCells.size() >= MAX_OTHER_SERIES) {
-      return cell;
+  Series foldValuesBeyondMax(Series series) {
+    if (distinctValues.length == 0) {
+      return series;
     }
-    return newOtherCell(series);
+    Attributes attributes = series.attributes();
+    Attributes folded = attributes;
+    for (int i = 0; i < attributes.size(); i++) {
+      Attribute attribute = attributes.get(i);
+      int limit = limitOf(attribute.key());
+      if (limit >= 0 && !distinctValues[limit].admit(attribute.value())) {
+        folded = folded.replacing(i, overflowAttributes[limit]);
+      }
+    }
+    return folded == attributes ? series : Series.of(metric, folded);
   }
 
+  private int limitOf(String key) {
+    List<MaxValues> limits = metric.maxValues();
+    for (int i = 0; i < limits.size(); i++) {
+      if (limits.get(i).key().equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Adds a finite value to a series outside the table; {@code false}, adding nothing, when the
+   * metric has {@link #MAX_OTHER_SERIES} other series open this interval already and this is not
+   * one, or when the sink has closed.
+   */
+  boolean addToOther(Series series, double value) {
+    while (true) {
+      AggregationCell cell = otherCells.get(series.attributes());
+      if (cell == null) {
+        cell = newOtherCell(series);
+        if (cell == null) {
+          return false;
+        }
+      }
+      if (cell.add(value)) {
+        return true;
+      }
+      // A flush retired (sealed) the cell after it was looked up: remove it, if the flush has
+      // not yet, and add to a fresh one; once the sink has closed, none is made.
+      close(cell);
+    }
+  }
+
+  // Under the lock, so that no cell is made after sealAll() has swept them: one made before is
+  // in the map when the sweep starts, and the sweep seals it.
   private synchronized AggregationCell newOtherCell(Series series) {
-    return sealed ? null
-        : otherCells.computeIfAbsent(series.attributes(), attributes -> AggregationCell.of(series));
+    if (sealed) {
+      return null;
+    }
+    return otherCells.computeIfAbsent(series.attributes(),
+        attributes -> openOtherCells.incrementAndGet() <= MAX_OTHER_SERIES
+            ? AggregationCell.of(series, sumParts) : closeUnopened());
   }
 
-  /** Takes every aggregate that has something to send, leaving them all empty. */
+  private AggregationCell closeUnopened() {
+    openOtherCells.decrementAndGet();
+    return null;
+  }
+
+  private void close(AggregationCell cell) {
+    if (otherCells.remove(cell.series.attributes(), cell)) {
+      openOtherCells.decrementAndGet();
+    }
+  }
+
+  /** How many series outside the table are open now; never more than {@link #MAX_OTHER_SERIES}. */
+  int openOtherSeries() {
+    return otherCells.size();
+  }
+
+  /**
+   * Takes every aggregate that has something to send, leaving them all empty, closes every
+   * series outside the table and starts a new interval of distinct values.
+   */
   List<Taken> takeAll() {
     return collect(false);
   }
@@ -97,10 +185,22 @@ final class MetricState {
       }
     }
     for (AggregationCell cell : otherCells.values()) {
-      double value = seal ? cell.seal() : cell.take();
+      // Retiring seals the cell: a later add is refused and goes to a fresh cell, or, once
+      // sealAll() has begun, is counted as dropped.
+      double value = cell.retire();
+      close(cell);
       if (!Double.isNaN(value)) {
         taken.add(new Taken(cell.series, value));
       }
+    }
+    // After the sums were taken: taking them may set a part aside.
+    if (seal) {
+      sumParts.sealInto(taken);
+    } else {
+      sumParts.takeInto(taken);
+    }
+    for (DistinctValues values : distinctValues) {
+      values.startInterval();
     }
     return taken;
   }

@@ -4,14 +4,17 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * Slots of double bits in a {@code long[]} that aggregates add to, take from and, when their sink
- * closes, seal: a sealed slot refuses every later add, so that each add either lands before the
- * seal, and is in what the seal took, or is refused, and its caller counts it as dropped. No add
- * is ever lost between the two, which a flag read before adding could not promise: a thread can
- * read "open", stall, and add after the last flush.
+ * Slots of double bits in a {@code long[]} that aggregates add to, take from and seal: a sealed
+ * slot refuses every later add, so that each add either lands before the seal, and is in what
+ * the seal took, or is refused, and its caller knows it (it counts the value as dropped when the
+ * sink has closed, or retries in a fresh cell when a flush retired the old one). No add is ever
+ * lost between the two, which a flag read before adding could not promise: a thread can read
+ * "open", stall, and add after the last flush.
  *
- * <p>Adding is a compare-and-set loop on the slot, which also sees the seal; it costs one
- * comparison more than an add that cannot be refused.
+ * <p>Adding is one compare-and-set loop on the slot, which also sees the seal and keeps a sum
+ * finite: a sum that would exceed {@code Double.MAX_VALUE} gives up its finite total so far,
+ * which the caller sets aside ({@link SumParts}), and starts again from the value added. It costs
+ * one comparison more than an add that cannot be refused.
  */
 final class SealableSlots {
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
@@ -21,28 +24,44 @@ final class SealableSlots {
    */
   static final long SEALED = 0x7ff4_5ea1_ed00_0000L;
 
+  /** What {@link #add} returns when the value was added and nothing was set aside. */
+  static final double ADDED = 0.0;
+
   private SealableSlots() {}
 
-  /** Adds {@code value} to the sum in {@code slots[slot]}; false, adding nothing, once sealed. */
-  static boolean add(long[] slots, int slot, double value) {
-    return update(slots, slot, value, true);
+  /**
+   * Adds {@code value} to the sum in {@code slots[slot]}. Returns {@link #ADDED}; or {@code NaN},
+   * adding nothing, once the slot is sealed; or, when the sum would have become infinite, the
+   * finite sum so far (never zero), which the slot gave up for {@code value}: the caller must
+   * set it aside, or count it as dropped.
+   */
+  static double add(long[] slots, int slot, double value) {
+    while (true) {
+      long bits = (long) SLOT.getVolatile(slots, slot);
+      if (bits == SEALED) {
+        return Double.NaN;
+      }
+      double sum = Double.longBitsToDouble(bits) + value;
+      if (Double.isInfinite(sum)) {
+        // A strong compare-and-set: a spurious failure would only loop, but this branch is rare.
+        if (SLOT.compareAndSet(slots, slot, bits, Double.doubleToRawLongBits(value))) {
+          return Double.longBitsToDouble(bits);
+        }
+      } else if (SLOT.weakCompareAndSet(slots, slot, bits, Double.doubleToRawLongBits(sum))) {
+        return ADDED;
+      }
+    }
   }
 
   /** Sets {@code slots[slot]} to {@code value}; false, setting nothing, once sealed. */
   static boolean set(long[] slots, int slot, double value) {
-    return update(slots, slot, value, false);
-  }
-
-  // sum is a constant at each caller, so the compiled add and set keep only their own branch.
-  private static boolean update(long[] slots, int slot, double value, boolean sum) {
     long bits;
     do {
       bits = (long) SLOT.getVolatile(slots, slot);
       if (bits == SEALED) {
         return false;
       }
-    } while (!SLOT.weakCompareAndSet(slots, slot, bits,
-        Double.doubleToRawLongBits(sum ? Double.longBitsToDouble(bits) + value : value)));
+    } while (!SLOT.weakCompareAndSet(slots, slot, bits, Double.doubleToRawLongBits(value)));
     return true;
   }
 

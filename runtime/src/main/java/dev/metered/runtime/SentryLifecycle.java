@@ -69,7 +69,8 @@ final class SentryLifecycle {
     }
     try {
       attach();
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       // The SDK failed us: keep the aggregates, as while the restart is under way.
       RecordingFailures.report("DeliverySink", failure);
       return null;

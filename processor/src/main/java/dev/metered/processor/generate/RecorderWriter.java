@@ -129,11 +129,21 @@ public final class RecorderWriter {
 
   private static void addMetricDescriptors(TypeSpec.Builder type, FamilyModel family) {
     for (MetricModel metric : family.metrics()) {
+      CodeBlock.Builder initializer = CodeBlock.builder()
+          .add("$T.$L($N, $L, $S, $T.$L", RuntimeTypes.METRIC, metric.kind().keyword(),
+              metric.constantName(), metric.unit() == null ? "null" : CodeBlock.of("$S", metric.unit()),
+              family.name(), RuntimeTypes.DELIVERY_MODE, metric.delivery().name());
+      // The sink folds values beyond max_values into one overflow value, so the schema's bound
+      // on series holds at run time too (enums and booleans are bounded by their type).
+      for (Field attribute : metric.attributes()) {
+        if (attribute.maxValues() != null && attribute.type() != FieldType.ENUM
+            && attribute.type() != FieldType.BOOLEAN) {
+          initializer.add(",\n$>$>$T.of($S, $L)$<$<", RuntimeTypes.MAX_VALUES, attribute.key(), attribute.maxValues());
+        }
+      }
       type.addField(FieldSpec.builder(RuntimeTypes.METRIC, EmitWriter.descriptorName(metric),
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.$L($N, $L, $S, $T.$L)", RuntimeTypes.METRIC, metric.kind().keyword(),
-              metric.constantName(), metric.unit() == null ? "null" : CodeBlock.of("$S", metric.unit()),
-              family.name(), RuntimeTypes.DELIVERY_MODE, metric.delivery().name())
+          .initializer(initializer.add(")").build())
           .build());
     }
   }

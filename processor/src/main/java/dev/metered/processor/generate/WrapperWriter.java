@@ -128,22 +128,26 @@ public final class WrapperWriter {
       return body.build();
     }
     String result = names.unique("result");
+    if (returnsValue) {
+      body.addStatement("$T $N", signature.returnType, result);
+    }
     body.beginControlFlow("try");
     if (returnsValue) {
-      body.addStatement("$T $N = $L", signature.returnType, result, call);
+      body.addStatement("$N = $L", result, call);
     } else {
       body.addStatement("$L", call);
     }
-    body.addStatement("$L", record(method, start, null));
-    if (returnsValue) {
-      body.addStatement("return $N", result);
-    }
-    return body.nextControlFlow("catch ($T $N)", Throwable.class, failure)
+    body.nextControlFlow("catch ($T $N)", Throwable.class, failure)
         .addComment("Recorded, then rethrown unchanged: the same instance, checked or not.")
         .addStatement("$L", record(method, start, CodeBlock.of("$N", failure)))
         .addStatement("throw $N", failure)
-        .endControlFlow()
-        .build();
+        .endControlFlow();
+    body.addComment("Recorded after the try, so that nothing recording throws is taken for the handler's failure.")
+        .addStatement("$L", record(method, start, null));
+    if (returnsValue) {
+      body.addStatement("return $N", result);
+    }
+    return body.build();
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -97,7 +98,7 @@ public final class WrapperModelBuilder {
     boolean isInterface = type.getKind() == ElementKind.INTERFACE;
     if (type.getKind() != ElementKind.CLASS && !isInterface) {
       error(DiagnosticCode.HANDLER_SHAPE, first, "@Metered handlers must be methods of a class or an interface; a "
-          + type.getKind().toString().toLowerCase().replace('_', ' ') + " cannot be subclassed. Move the handler into a class");
+          + type.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' ') + " cannot be subclassed. Move the handler into a class");
       return;
     }
     if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {

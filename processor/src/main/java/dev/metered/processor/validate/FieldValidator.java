@@ -83,7 +83,7 @@ final class FieldValidator {
     }
     String problem = ValueChecks.problem(field, scalar, true);
     if (problem != null) {
-      bad(scalar, what + " '" + scalar.text() + "' " + problem);
+      bad(scalar, what + " '" + scalar.shown() + "' " + problem);
       return null;
     }
     return ValueChecks.canonical(field.type(), scalar);

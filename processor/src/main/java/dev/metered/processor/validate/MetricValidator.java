@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -131,7 +132,7 @@ final class MetricValidator {
         String problem = ValueChecks.problem(field, entry.value(), true);
         if (problem != null) {
           diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, entry.value().position(),
-              "the default '" + entry.value().text() + "' of '" + field.key() + "' " + problem);
+              "the default '" + entry.value().shown() + "' of '" + field.key() + "' " + problem);
         } else {
           defaults.put(field.key(), ValueChecks.canonical(field.type(), entry.value()));
         }
@@ -147,7 +148,7 @@ final class MetricValidator {
       if (field == null) {
         continue;
       }
-      Condition.Operator operator = Condition.Operator.valueOf(entry.operator().toUpperCase());
+      Condition.Operator operator = Condition.Operator.valueOf(entry.operator().toUpperCase(Locale.ROOT));
       YamlNode.Scalar operand = entry.operand();
       String problem = switch (operator) {
         case EQUALS -> ValueChecks.problem(field, operand, true);
@@ -162,12 +163,12 @@ final class MetricValidator {
       if (problem != null) {
         diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, operand.position(),
             "the condition '" + entry.operator() + "' on '" + field.key() + "' in " + where + " "
-                + (operator == Condition.Operator.EQUALS ? "compares with '" + operand.text() + "', which " : "")
+                + (operator == Condition.Operator.EQUALS ? "compares with '" + operand.shown() + "', which " : "")
                 + problem);
         continue;
       }
       String canonical = operator == Condition.Operator.GIVEN
-          ? operand.text().toLowerCase()
+          ? operand.text().toLowerCase(Locale.ROOT)
           : ValueChecks.canonical(operator == Condition.Operator.EQUALS ? field.type()
               : field.type() == FieldType.INTEGER ? FieldType.INTEGER : FieldType.DOUBLE, operand);
       conditions.add(new Condition(field, operator, canonical));
@@ -179,7 +180,7 @@ final class MetricValidator {
     Field field = fields.get(reference.text());
     if (field == null && !declared.contains(reference.text())) {
       diagnostics.error(DiagnosticCode.UNKNOWN_FIELD, reference.position(),
-          where + " refers to '" + reference.text() + "', which family '" + family
+          where + " refers to '" + reference.shown() + "', which family '" + family
               + "' does not declare" + SchemaValidator.suggest(reference.text(), fields));
     }
     return field;
