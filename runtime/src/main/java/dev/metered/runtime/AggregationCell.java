@@ -1,24 +1,25 @@
 package dev.metered.runtime;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * What aggregation keeps for one series outside a {@link SeriesTable} during one flush interval:
- * a counter's sum, or a gauge's last value, as double bits in one atomic long. Adding is
- * lock-free and allocates nothing. A flush {@link #retire() retires} the cell, taking what it
- * kept atomically: an add that comes later finds the cell retired and goes into a fresh cell,
- * so a value added concurrently with a flush goes into this flush or the next, never nowhere.
+ * a counter's sum, or a gauge's last value, in one {@linkplain SealableSlots sealable slot}.
+ * Adding is lock-free and allocates nothing. A flush {@link #retire() retires} the cell, sealing
+ * it as it takes what it kept: an add that comes later is refused, and its caller adds to a
+ * fresh cell while the sink is open (or counts the value as dropped once it has closed), so a
+ * value added concurrently with a flush goes into this flush, the next, or the dropped count,
+ * never nowhere.
+ *
+ * <p>A sum is one compare-and-set slot rather than a {@code DoubleAdder}, whose cells cannot be
+ * sealed: threads adding to the same series of string or number attributes at once contend on
+ * it (these series are built and hashed per call anyway).
  */
 abstract sealed class AggregationCell {
-  /** A NaN pattern that no finite sum or value has, and not {@code Double.NaN}'s. */
-  static final long RETIRED = 0x7ff8_0000_0000_0001L;
-
   final Series series;
-  final AtomicLong bits;
+  final long[] slot;
 
-  private AggregationCell(Series series, long initial) {
+  private AggregationCell(Series series, long empty) {
     this.series = series;
-    this.bits = new AtomicLong(initial);
+    this.slot = new long[] {empty};
   }
 
   /** A cell for {@code series}; a counter's parts beyond {@code Double.MAX_VALUE} go to {@code parts}. */
@@ -26,11 +27,12 @@ abstract sealed class AggregationCell {
     return series.metric().type() == MetricType.GAUGE ? new LastValue(series) : new Sum(series, parts);
   }
 
-  /** Adds a finite value; {@code false}, adding nothing, when a flush has retired the cell. */
+  /** Adds a finite value; {@code false}, adding nothing, once a flush or the close retired the cell. */
   abstract boolean add(double value);
 
   /**
-   * What was kept, or {@code NaN} when there is nothing to send; the cell takes nothing more.
+   * What was kept, or {@code NaN} when there is nothing to send; the cell is sealed and takes
+   * nothing more.
    */
   abstract double retire();
 
@@ -45,27 +47,12 @@ abstract sealed class AggregationCell {
 
     @Override
     boolean add(double value) {
-      while (true) {
-        long current = bits.get();
-        if (current == RETIRED) {
-          return false;
-        }
-        double sum = Double.longBitsToDouble(current) + value;
-        if (Double.isInfinite(sum)) {
-          // Beyond Double.MAX_VALUE: the sum so far leaves as a part of its own, the value starts anew.
-          if (bits.compareAndSet(current, Double.doubleToRawLongBits(value))) {
-            parts.add(series, Double.longBitsToDouble(current));
-            return true;
-          }
-        } else if (bits.compareAndSet(current, Double.doubleToRawLongBits(sum))) {
-          return true;
-        }
-      }
+      return parts.settle(SealableSlots.add(slot, 0, value), series);
     }
 
     @Override
     double retire() {
-      double total = Double.longBitsToDouble(bits.getAndSet(RETIRED));
+      double total = Double.longBitsToDouble(SealableSlots.seal(slot, 0, 0L));
       return total == 0.0 ? Double.NaN : total;
     }
   }
@@ -81,20 +68,12 @@ abstract sealed class AggregationCell {
 
     @Override
     boolean add(double value) {
-      long current;
-      do {
-        current = bits.get();
-        if (current == RETIRED) {
-          return false;
-        }
-      } while (!bits.compareAndSet(current, Double.doubleToRawLongBits(value)));
-      return true;
+      return SealableSlots.set(slot, 0, value);
     }
 
     @Override
     double retire() {
-      long taken = bits.getAndSet(RETIRED);
-      return taken == RETIRED ? Double.NaN : Double.longBitsToDouble(taken);
+      return Double.longBitsToDouble(SealableSlots.seal(slot, 0, NOTHING));
     }
   }
 }

@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The sink between generated recorders and Sentry: it applies each metric's
@@ -31,8 +33,14 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>With Sentry as the exporter, the sink sends its aggregates before Sentry closes (through
  * an integration it registers when it first sees Sentry enabled) and at JVM shutdown (through a
- * shutdown hook it registers then). Its threads are daemons and start only once Sentry, or the
- * configured exporter, is enabled.
+ * shutdown hook it registers then). When {@code Sentry.init} runs again, they wait for the new
+ * instance rather than go to the client closing for the restart. Its threads are daemons and
+ * start only once Sentry, or the configured exporter, is enabled.
+ *
+ * <p>Closing is bounded by {@link MeteredOptions#closeTimeout()} and loses nothing unseen: it
+ * stops accepting first, then seals every aggregate as it takes it ({@link SealableSlots}), so
+ * each value added before {@link #close()} returns is sent or counted as dropped in
+ * {@link #stats()}, and so is every call that reaches the sink afterwards.
  */
 public final class DeliverySink implements MetricSink, AutoCloseable {
   /** The attribute that tells Sentry a data point stands for {@code 1 / rate} points. */
@@ -45,6 +53,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   public static final String OVERFLOW_VALUE = "__overflow__";
 
   private static final System.Logger LOGGER = System.getLogger("dev.metered.runtime");
+  private static final String DELIVERY_THREAD = "metered-delivery";
   /** Aggregated points sent before the exporter is flushed, so no flush overflows the SDK's queue. */
   private static final int POINTS_PER_EXPORTER_FLUSH = 1_000;
   private static final int EXTRA_EXPORTER_FLUSHES = 2;
@@ -56,6 +65,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private final OverflowSampler sampler;
   private final SentryLifecycle sentry;
   private final boolean scheduled;
+  private final ThreadFactory threadFactory;
 
   private final LongAdder eventPoints = new LongAdder();
   private final LongAdder aggregatedPoints = new LongAdder();
@@ -64,10 +74,13 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private final LongAdder dropped = new LongAdder();
   private final LongAdder folded = new LongAdder();
 
-  private final Object flushLock = new Object();
+  // One flush at a time; close waits for it only until its deadline.
+  private final ReentrantLock flushLock = new ReentrantLock();
   private volatile MetricState[] states = new MetricState[64];
   private volatile boolean exporterEnabled;
   private volatile boolean closed;
+  // Set just before closed: every wait that starts while closing ends by it.
+  private volatile Deadline closeDeadline = Deadline.NONE;
   private ScheduledExecutorService scheduler;
   private Thread shutdownHook;
 
@@ -81,8 +94,14 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
    * aggregates leave only when a test calls {@link #startWindow()} or {@link #flush()}.
    */
   DeliverySink(MeteredOptions options, boolean scheduled) {
+    this(options, scheduled, task -> new Thread(task, DELIVERY_THREAD));
+  }
+
+  /** A sink whose scheduler thread {@code threadFactory} makes, so that tests can make it fail. */
+  DeliverySink(MeteredOptions options, boolean scheduled, ThreadFactory threadFactory) {
     this.scheduled = scheduled;
     this.options = Objects.requireNonNull(options, "options");
+    this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
     this.exporter = options.exporter();
     this.budget = new EventBudget(options.eventsPerSecond());
     this.sampler = new OverflowSampler(options.sampledPerSecond());
@@ -108,45 +127,71 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     if (closed) {
       return false;
     }
-    boolean enabled;
     try {
-      enabled = exporter.isEnabled();
+      return exporter.isEnabled() && start();
     } catch (Throwable failure) {
       RecordingFailures.rethrowIfFatal(failure);
       RecordingFailures.report("DeliverySink", failure);
       return false;
     }
-    if (enabled) {
-      start();
-    }
-    return enabled;
   }
 
-  private synchronized void start() {
+  /**
+   * Starts the scheduler and the shutdown hook, attaches to Sentry and only then enables
+   * recording; if any of it throws, undoes what it did, so that a sink is either enabled with
+   * all its parts or not at all (and tries again at the next call).
+   */
+  private synchronized boolean start() {
     if (closed) {
-      return;
+      return false;
     }
-    if (scheduler == null && scheduled) {
-      scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "metered-delivery");
-        thread.setDaemon(true);
-        return thread;
-      });
-      scheduler.scheduleAtFixedRate(this::startWindow, 1, 1, TimeUnit.SECONDS);
-      long interval = options.flushInterval().toMillis();
-      scheduler.scheduleAtFixedRate(this::scheduledFlush, interval, interval, TimeUnit.MILLISECONDS);
-      shutdownHook = new Thread(this::close, "metered-shutdown");
-      try {
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-      } catch (IllegalStateException shutdownInProgress) {
-        // First enabled while the JVM shuts down: whoever closes Sentry or the sink sends the rest.
-        shutdownHook = null;
+    boolean startsThreads = scheduler == null && scheduled;
+    boolean started = false;
+    try {
+      if (startsThreads) {
+        startThreads();
+      }
+      if (sentry != null) {
+        sentry.attach();
+      }
+      started = true;
+    } finally {
+      if (!started && startsThreads) {
+        stopThreads();
       }
     }
-    if (sentry != null) {
-      sentry.attach();
-    }
     exporterEnabled = true;
+    return true;
+  }
+
+  private void startThreads() {
+    ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = threadFactory.newThread(task);
+      thread.setDaemon(true);
+      return thread;
+    });
+    // Kept at once, so that stopThreads() shuts it down if anything below throws.
+    scheduler = started;
+    started.scheduleAtFixedRate(this::startWindow, 1, 1, TimeUnit.SECONDS);
+    long interval = options.flushInterval().toNanos();
+    started.scheduleAtFixedRate(this::scheduledFlush, interval, interval, TimeUnit.NANOSECONDS);
+    Thread hook = new Thread(this::close, "metered-shutdown");
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+      shutdownHook = hook;
+    } catch (IllegalStateException | SecurityException noHook) {
+      // First enabled while the JVM shuts down, or hooks are not allowed: whoever closes Sentry
+      // or the sink sends the rest.
+    }
+  }
+
+  private void stopThreads() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+      scheduler = null;
+    }
+    removeShutdownHook();
+    shutdownHook = null;
   }
 
   @Override
@@ -157,14 +202,19 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   @Override
   public void record(SeriesTable table, int index, double value) {
     // The hot path: a counter or gauge this sink always aggregates, its aggregates bound to the
-    // table. A few field reads, one comparison, one add into the series' slot.
+    // table. A few field reads, one comparison, one add into the series' slot, which refuses
+    // the add once close() has sealed it.
     TableAggregates aggregates = table.aggregates();
     if (aggregates != null && aggregates.owner == this && exporterEnabled && Double.isFinite(value)) {
-      aggregates.add(index, value);
+      if (!aggregates.add(index, value)) {
+        dropped.increment();
+      }
       return;
     }
     if (isEnabled()) {
       recordSeries(table.get(index), value);
+    } else if (closed) {
+      dropped.increment();
     }
   }
 
@@ -175,6 +225,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       record(table, series.index(), value);
     } else if (isEnabled()) {
       recordSeries(series, value);
+    } else if (closed) {
+      dropped.increment();
     }
   }
 
@@ -242,7 +294,10 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     SeriesTable table = series.table();
     TableAggregates aggregates = table == null ? null : state.aggregatesOf(table);
     if (aggregates != null) {
-      aggregates.add(series.index(), value);
+      if (!aggregates.add(series.index(), value)) {
+        dropped.increment(); // sealed: the sink closed since this call found it enabled
+        return;
+      }
       if (state.mode == DeliveryMode.AGGREGATE) {
         // In auto mode the budget decides per call, so only aggregate mode takes the fast path.
         table.bind(aggregates);
@@ -250,7 +305,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       return;
     }
     if (!state.addToOther(series, value)) {
-      dropped.increment();
+      dropped.increment(); // over the cap this interval, or the sink closed
     }
   }
 
@@ -296,6 +351,10 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     MetricState[] next = id < current.length
         ? current : Arrays.copyOf(current, Math.max(id + 1, current.length * 2));
     MetricState state = new MetricState(this, metric, options.deliveryOf(metric));
+    if (closed) {
+      // Made after close() looked at the states: sealed from the start, it keeps nothing.
+      state.sealAll();
+    }
     next[id] = state;
     states = next;
     return state;
@@ -303,15 +362,25 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
 
   /** Sends every aggregate now, without waiting for the exporter to deliver them. */
   public void flush() {
-    flushAggregates(aggregateTarget());
+    flushLock.lock();
+    try {
+      flushAggregates(aggregateTarget(), false, Deadline.NONE);
+    } finally {
+      flushLock.unlock();
+    }
   }
 
   /** Sends every aggregate now, then flushes the exporter, waiting at most {@code timeout}. */
   @Override
   public void flush(Duration timeout) {
-    MetricSink target = aggregateTarget();
-    flushAggregates(target);
-    flushExporter(target, timeout);
+    flushLock.lock();
+    try {
+      MetricSink target = aggregateTarget();
+      flushAggregates(target, false, Deadline.NONE);
+      flushExporter(target, timeout, Deadline.NONE);
+    } finally {
+      flushLock.unlock();
+    }
   }
 
   /** What the sink has sent, sampled and dropped so far. */
@@ -321,44 +390,83 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   }
 
   /**
-   * Sends what is left (the last, partial interval's aggregates), flushes the exporter, stops
-   * the sink's thread and logs, once, what was sampled away or dropped. Recording afterwards
-   * does nothing. Also runs at JVM shutdown.
+   * Stops recording, sends what is left (the last, partial interval's aggregates), flushes the
+   * exporter, stops the sink's thread and logs, once, what was sampled away or dropped; all
+   * within {@link MeteredOptions#closeTimeout()}, whatever the number of series. Every value
+   * recorded before it returns is sent or counted as dropped in {@link #stats()}; so is every
+   * call that reaches the sink afterwards. Also runs at JVM shutdown.
    */
   @Override
   public void close() {
+    ScheduledExecutorService running;
     synchronized (this) {
       if (closed) {
         return;
       }
+      closeDeadline = Deadline.after(options.closeTimeout());
       closed = true;
-      if (scheduler != null) {
-        scheduler.shutdown();
+      exporterEnabled = false;
+      running = scheduler;
+      if (running != null) {
+        running.shutdown();
         removeShutdownHook();
       }
     }
-    awaitScheduler();
-    MetricSink target = aggregateTarget();
-    if (isEnabled(target)) {
-      flushAggregates(target);
-      flushExporter(target, options.flushTimeout());
-    } else {
-      discardAggregates();
+    Deadline deadline = closeDeadline;
+    awaitScheduler(running, deadline);
+    boolean locked = lockFlushes(deadline);
+    try {
+      MetricSink target = aggregateTarget();
+      if (target != null && isEnabled(target)) {
+        flushAggregates(target, true, deadline);
+        flushExporter(target, options.flushTimeout(), deadline);
+      } else {
+        discardAggregates();
+      }
+    } finally {
+      if (locked) {
+        flushLock.unlock();
+      }
     }
-    exporterEnabled = false;
     DeliveryStats stats = stats();
     if (stats.lostAnything()) {
       log(Level.WARNING, "Metered: " + stats + ". Sentry extrapolates sampled distributions;"
-          + " dropped points are lost (DeliverySink.stats()).");
+          + " dropped points are lost; folded points are sent under " + OVERFLOW_VALUE
+          + " (DeliverySink.stats()).");
     }
   }
 
-  /** Called by the Sentry integration while Sentry closes: the last chance to send. */
+  /**
+   * Called by the Sentry integration while Sentry closes: the last chance to send, within
+   * {@link MeteredOptions#closeTimeout()}. What is recorded afterwards stays aggregated for a
+   * later {@code Sentry.init}, or is counted as dropped when the sink closes.
+   */
   void sentryClosing(SentrySink bound) {
-    flushAggregates(bound);
+    Deadline deadline = Deadline.after(options.closeTimeout());
+    boolean locked = lockFlushes(deadline);
+    try {
+      flushAggregates(bound, false, deadline);
+    } finally {
+      if (locked) {
+        flushLock.unlock();
+      }
+    }
     exporterEnabled = false;
   }
 
+  /**
+   * Called by the Sentry integration when {@code Sentry.init} replaces the instance it belonged
+   * to: the aggregates stay, for the new instance. A flush in progress is let finish (within
+   * {@link MeteredOptions#closeTimeout()}), while the old client still sends.
+   */
+  void sentryRestarting() {
+    exporterEnabled = false;
+    if (lockFlushes(Deadline.after(options.closeTimeout()))) {
+      flushLock.unlock();
+    }
+  }
+
+  /** Where aggregates go now; {@code null} while Sentry restarts, when they wait. */
   private MetricSink aggregateTarget() {
     return sentry != null ? sentry.aggregateTarget(exporter) : exporter;
   }
@@ -379,61 +487,78 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   }
 
   private void scheduledFlush() {
+    flushLock.lock();
     try {
       MetricSink target = aggregateTarget();
-      if (isEnabled(target)) {
-        flushAggregates(target);
+      if (!closed && target != null && isEnabled(target)) {
+        flushAggregates(target, false, Deadline.NONE);
       }
     } catch (Throwable failure) {
       RecordingFailures.rethrowIfFatal(failure);
       RecordingFailures.report("DeliverySink", failure);
+    } finally {
+      flushLock.unlock();
     }
   }
 
-  private void flushAggregates(MetricSink target) {
-    synchronized (flushLock) {
-      int sinceExporterFlush = 0;
-      for (MetricState state : states) {
-        if (state == null) {
+  /**
+   * Hands every aggregate to {@code target}, taking them or, at close, sealing them. Once the
+   * deadline, or close()'s, has passed, what is left is counted as dropped instead.
+   */
+  private void flushAggregates(MetricSink target, boolean seal, Deadline deadline) {
+    if (target == null) {
+      return;
+    }
+    int sinceExporterFlush = 0;
+    for (MetricState state : states) {
+      if (state == null) {
+        continue;
+      }
+      for (MetricState.Taken taken : seal ? state.sealAll() : state.takeAll()) {
+        if (deadline.soonerOf(closeDeadline).passed()) {
+          dropped.increment();
           continue;
         }
-        for (MetricState.Taken taken : state.takeAll()) {
-          try {
-            target.record(taken.series(), taken.value());
-            aggregatedPoints.increment();
-          } catch (Throwable failure) {
-            RecordingFailures.rethrowIfFatal(failure);
-            dropped.increment();
-            RecordingFailures.report("DeliverySink", failure);
-          }
-          if (++sinceExporterFlush == POINTS_PER_EXPORTER_FLUSH) {
-            flushExporter(target, options.flushTimeout());
-            sinceExporterFlush = 0;
-          }
+        try {
+          target.record(taken.series(), taken.value());
+          aggregatedPoints.increment();
+        } catch (Throwable failure) {
+          RecordingFailures.rethrowIfFatal(failure);
+          dropped.increment();
+          RecordingFailures.report("DeliverySink", failure);
+        }
+        if (++sinceExporterFlush == POINTS_PER_EXPORTER_FLUSH) {
+          flushExporter(target, options.flushTimeout(), deadline);
+          sinceExporterFlush = 0;
         }
       }
     }
   }
 
   private void discardAggregates() {
-    synchronized (flushLock) {
-      for (MetricState state : states) {
-        if (state != null) {
-          dropped.add(state.takeAll().size());
-        }
+    for (MetricState state : states) {
+      if (state != null) {
+        dropped.add(state.sealAll().size());
       }
     }
   }
 
-  private void flushExporter(MetricSink target, Duration timeout) {
+  private void flushExporter(MetricSink target, Duration timeout, Deadline deadline) {
+    if (target == null) {
+      return;
+    }
     try {
       // Sentry's batch processor sends full batches of 1,000 and leaves a smaller rest for its
       // next run, 5 s later, which one flush would wait for. Each flush asks for an immediate
       // run, so a few short ones send the rest at once; the last waits for the transport.
-      for (int i = 0; i < EXTRA_EXPORTER_FLUSHES; i++) {
-        target.flush(SHORT_FLUSH);
+      for (int i = 0; i <= EXTRA_EXPORTER_FLUSHES; i++) {
+        Duration wait = deadline.soonerOf(closeDeadline)
+            .cap(i < EXTRA_EXPORTER_FLUSHES ? SHORT_FLUSH : timeout);
+        if (wait.toMillis() < 1) {
+          return;
+        }
+        target.flush(wait);
       }
-      target.flush(timeout);
     } catch (Throwable failure) {
       RecordingFailures.rethrowIfFatal(failure);
       RecordingFailures.report("DeliverySink", failure);
@@ -450,18 +575,28 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     }
   }
 
-  private void awaitScheduler() {
-    ScheduledExecutorService running;
-    synchronized (this) {
-      running = scheduler;
-    }
-    if (running == null || Thread.currentThread().getName().equals("metered-delivery")) {
+  /** Waits, until {@code deadline}, for a periodic flush in progress to end. */
+  private static void awaitScheduler(ScheduledExecutorService running, Deadline deadline) {
+    if (running == null || Thread.currentThread().getName().equals(DELIVERY_THREAD)) {
       return;
     }
     try {
-      running.awaitTermination(options.flushTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      running.awaitTermination(deadline.cap(Duration.ofDays(1)).toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Takes the flush lock, waiting until {@code deadline} at most; false if it could not. Taking
+   * and sealing aggregates are atomic, so a close that goes on without it still loses nothing.
+   */
+  private boolean lockFlushes(Deadline deadline) {
+    try {
+      return flushLock.tryLock(deadline.cap(Duration.ofDays(1)).toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -12,6 +12,10 @@ package dev.metered.runtime;
  * @param sampledAway distribution points not sent because sampling left them out
  * @param dropped data points lost: beyond the sampling cap, a value that is not finite, more
  *     attribute sets in one flush interval than one metric may aggregate, or an exporter that threw
+ *     (one per call or per aggregate); at close, each aggregate not handed to the exporter before
+ *     {@link MeteredOptions#closeTimeout()} ran out, or while the exporter was off (one per
+ *     series); and each call that reached the sink after it closed, also one that found its
+ *     aggregate already sealed by the close (one per call)
  * @param folded data points recorded with a string or number attribute value beyond its
  *     {@link MaxValues} in their flush interval, and so sent, or aggregated, with
  *     {@link DeliverySink#OVERFLOW_VALUE} instead; they are counted in the other fields too
@@ -25,9 +29,12 @@ public record DeliveryStats(
     return eventPoints + aggregatedPoints;
   }
 
-  /** Whether anything was lost or sampled away. */
+  /**
+   * Whether anything was lost, sampled away, or sent without its own attribute value (folded):
+   * what the sink warns about when it closes.
+   */
   public boolean lostAnything() {
-    return sampledAway > 0 || dropped > 0;
+    return sampledAway > 0 || dropped > 0 || folded > 0;
   }
 
   @Override

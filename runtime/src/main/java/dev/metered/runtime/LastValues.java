@@ -1,7 +1,5 @@
 package dev.metered.runtime;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -9,7 +7,6 @@ import java.util.Arrays;
  * by whichever thread set the gauge last.
  */
 final class LastValues extends TableAggregates {
-  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
   // Values are finite, so a NaN pattern can mean "nothing since the last flush".
   private static final long NOTHING = Double.doubleToRawLongBits(Double.NaN);
 
@@ -22,12 +19,17 @@ final class LastValues extends TableAggregates {
   }
 
   @Override
-  void add(int index, double value) {
-    SLOT.setVolatile(slots, index, Double.doubleToRawLongBits(value));
+  boolean add(int index, double value) {
+    return SealableSlots.set(slots, index, value);
   }
 
   @Override
   double take(int index) {
-    return Double.longBitsToDouble((long) SLOT.getAndSet(slots, index, NOTHING));
+    return Double.longBitsToDouble(SealableSlots.take(slots, index, NOTHING));
+  }
+
+  @Override
+  double seal(int index) {
+    return Double.longBitsToDouble(SealableSlots.seal(slots, index, NOTHING));
   }
 }

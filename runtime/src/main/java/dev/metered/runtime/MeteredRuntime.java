@@ -74,9 +74,10 @@ public final class MeteredRuntime {
 
   /**
    * Closes the default sink: sends the last aggregates, flushes Sentry and logs what was
-   * dropped. Call it before {@code Sentry.close()}, or rely on JVM shutdown or on Sentry's
-   * close, both of which send the aggregates too. Recording afterwards does nothing; {@link
-   * #configure} makes a new default sink.
+   * dropped, within {@link MeteredOptions#closeTimeout()}. Call it before {@code Sentry.close()},
+   * or rely on JVM shutdown or on Sentry's close, both of which send the aggregates too.
+   * Recording afterwards does nothing but count the call as dropped; {@link #configure} makes a
+   * new default sink.
    */
   public static void close() {
     defaultSink().close();

@@ -2,7 +2,6 @@ package dev.metered.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,9 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * What one {@link DeliverySink} keeps for one metric: its delivery mode, resolved once, and
  * its aggregates. The series of the metric's {@link SeriesTable} are aggregated in
  * {@link TableAggregates}, by number; other series (see {@link Series#of}) in cells keyed by
- * their attributes, at most {@link #MAX_OTHER_SERIES} open at once, each flush closing them all.
- * Values of a string or number attribute beyond its {@link MaxValues} in an interval are folded
- * into {@link DeliverySink#OVERFLOW_VALUE}.
+ * their attributes, at most {@link #MAX_OTHER_SERIES} open at once, each flush retiring (sealing)
+ * and closing them all: an add that finds its cell retired adds to a fresh one. Values of a string
+ * or number attribute beyond its {@link MaxValues} in an interval are folded into
+ * {@link DeliverySink#OVERFLOW_VALUE}. When the sink closes, {@link #sealAll()} seals the table's
+ * aggregates, the cells and the {@link SumParts} for good, and none is made afterwards.
  */
 final class MetricState {
   /**
@@ -32,6 +33,9 @@ final class MetricState {
   // the attribute that stands for the rest.
   private final DistinctValues[] distinctValues;
   private final Attribute[] overflowAttributes;
+  // Set once, when the sink closes; aggregates and cells are made only under this state's lock,
+  // which reads it, so none is made after the last flush has swept them.
+  private boolean sealed;
 
   MetricState(DeliverySink owner, Metric metric, DeliveryMode mode) {
     this.owner = owner;
@@ -59,11 +63,11 @@ final class MetricState {
     if (aggregates == null) {
       aggregates = newTableAggregates(table);
     }
-    return aggregates.table == table ? aggregates : null;
+    return aggregates != null && aggregates.table == table ? aggregates : null;
   }
 
   private synchronized TableAggregates newTableAggregates(SeriesTable table) {
-    if (tableAggregates == null) {
+    if (tableAggregates == null && !sealed) {
       tableAggregates = TableAggregates.of(owner, table, sumParts);
     }
     return tableAggregates;
@@ -100,16 +104,15 @@ final class MetricState {
   }
 
   /**
-   * Adds a finite value to a series outside the table; {@code false} when the metric has
-   * {@link #MAX_OTHER_SERIES} other series open this interval already and this is not one.
+   * Adds a finite value to a series outside the table; {@code false}, adding nothing, when the
+   * metric has {@link #MAX_OTHER_SERIES} other series open this interval already and this is not
+   * one, or when the sink has closed.
    */
   boolean addToOther(Series series, double value) {
     while (true) {
       AggregationCell cell = otherCells.get(series.attributes());
       if (cell == null) {
-        cell = otherCells.computeIfAbsent(series.attributes(),
-            attributes -> openOtherCells.incrementAndGet() <= MAX_OTHER_SERIES
-                ? AggregationCell.of(series, sumParts) : closeUnopened());
+        cell = newOtherCell(series);
         if (cell == null) {
           return false;
         }
@@ -117,10 +120,21 @@ final class MetricState {
       if (cell.add(value)) {
         return true;
       }
-      // A flush retired the cell after it was looked up: remove it, if the flush has not yet,
-      // and add to a fresh one.
+      // A flush retired (sealed) the cell after it was looked up: remove it, if the flush has
+      // not yet, and add to a fresh one; once the sink has closed, none is made.
       close(cell);
     }
+  }
+
+  // Under the lock, so that no cell is made after sealAll() has swept them: one made before is
+  // in the map when the sweep starts, and the sweep seals it.
+  private synchronized AggregationCell newOtherCell(Series series) {
+    if (sealed) {
+      return null;
+    }
+    return otherCells.computeIfAbsent(series.attributes(),
+        attributes -> openOtherCells.incrementAndGet() <= MAX_OTHER_SERIES
+            ? AggregationCell.of(series, sumParts) : closeUnopened());
   }
 
   private AggregationCell closeUnopened() {
@@ -144,19 +158,35 @@ final class MetricState {
    * series outside the table and starts a new interval of distinct values.
    */
   List<Taken> takeAll() {
+    return collect(false);
+  }
+
+  /**
+   * Takes every aggregate that has something to send and seals them all, so that each later add
+   * is refused, and no aggregate is made afterwards: the sink's last flush.
+   */
+  List<Taken> sealAll() {
+    synchronized (this) {
+      sealed = true;
+    }
+    return collect(true);
+  }
+
+  private List<Taken> collect(boolean seal) {
     List<Taken> taken = new ArrayList<>();
     TableAggregates aggregates = tableAggregates;
     if (aggregates != null) {
       SeriesTable table = aggregates.table;
       for (int index = 0; index < table.size(); index++) {
-        double value = aggregates.take(index);
+        double value = seal ? aggregates.seal(index) : aggregates.take(index);
         if (!Double.isNaN(value)) {
           taken.add(new Taken(table.get(index), value));
         }
       }
     }
-    for (Map.Entry<Attributes, AggregationCell> entry : otherCells.entrySet()) {
-      AggregationCell cell = entry.getValue();
+    for (AggregationCell cell : otherCells.values()) {
+      // Retiring seals the cell: a later add is refused and goes to a fresh cell, or, once
+      // sealAll() has begun, is counted as dropped.
       double value = cell.retire();
       close(cell);
       if (!Double.isNaN(value)) {
@@ -164,7 +194,11 @@ final class MetricState {
       }
     }
     // After the sums were taken: taking them may set a part aside.
-    sumParts.takeInto(taken);
+    if (seal) {
+      sumParts.sealInto(taken);
+    } else {
+      sumParts.takeInto(taken);
+    }
     for (DistinctValues values : distinctValues) {
       values.startInterval();
     }

@@ -31,12 +31,21 @@ abstract sealed class TableAggregates permits StripedSums, LastValues {
         : new StripedSums(owner, table, parts);
   }
 
-  /** Adds a finite value to the series numbered {@code index}. */
-  abstract void add(int index, double value);
+  /**
+   * Adds a finite value to the series numbered {@code index}; false, adding nothing, once the
+   * series is {@linkplain #seal(int) sealed}: the caller counts the value as dropped.
+   */
+  abstract boolean add(int index, double value);
 
   /**
    * What was kept for the series numbered {@code index} since the last call, or {@code NaN} when
    * there is nothing to send.
    */
   abstract double take(int index);
+
+  /**
+   * What was kept for the series numbered {@code index}, as {@link #take(int)}, and refuses every
+   * later add: the sink's last flush, at close, so that each add is in it or counted as dropped.
+   */
+  abstract double seal(int index);
 }

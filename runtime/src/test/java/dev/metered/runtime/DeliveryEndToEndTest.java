@@ -70,10 +70,7 @@ class DeliveryEndToEndTest {
   void fourThreadsOfAMillionArriveExactlyInAggregateModeOverSeveralIntervals()
       throws InterruptedException {
     initSentry();
-    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
-        .deliveryForAll(DeliveryMode.AGGREGATE)
-        .flushInterval(Duration.ofMillis(100))
-        .build());
+    DeliverySink sink = aggregating(Duration.ofMillis(100));
 
     record(sink, 4, 1_000_000);
     sink.record(queueSeries, 0, 3);
@@ -89,16 +86,50 @@ class DeliveryEndToEndTest {
   @Test
   void closingSentrySendsTheLastAggregatesBeforeTheClientStops() throws InterruptedException {
     initSentry();
-    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
-        .deliveryForAll(DeliveryMode.AGGREGATE)
-        .flushInterval(Duration.ofHours(1))
-        .build());
+    DeliverySink sink = aggregating(Duration.ofHours(1));
 
     record(sink, 2, 50_000);
     Sentry.close();
 
     assertThat(awaitTotal(requests.name(), 100_000)).isEqualTo(100_000.0);
     assertThat(sink.isEnabled()).as("recording stops with Sentry").isFalse();
+  }
+
+  @Test
+  void aSecondSentryInitToAnotherDsnSendsTheFirstInstancesAggregatesThroughTheNewOne()
+      throws IOException, InterruptedException {
+    initSentry();
+    DeliverySink sink = aggregating(Duration.ofHours(1));
+    record(sink, 2, 50_000);
+    sink.record(queueSeries, 0, 7);
+
+    try (SentryReceiver second = SentryReceiver.start()) {
+      // The first instance's client closes for the restart, flushing with a timeout of 0 ms.
+      Sentry.init(second::configure);
+      sink.close();
+
+      assertThat(awaitTotal(second, requests.name(), 100_000)).isEqualTo(100_000.0);
+      assertThat(lastValue(second, queue.name())).isEqualTo(7.0);
+      assertThat(total(receiver, requests.name())).as("nothing went to the closing client").isZero();
+      assertThat(sink.stats().aggregatedPoints()).as("6 request series and the gauge").isEqualTo(7);
+      assertThat(sink.stats().dropped()).isZero();
+    }
+  }
+
+  @Test
+  void aSecondSentryInitToTheSameDsnKeepsRecordingAndSentryCloseSendsEverything()
+      throws InterruptedException {
+    initSentry();
+    DeliverySink sink = aggregating(Duration.ofHours(1));
+    record(sink, 2, 50_000);
+
+    initSentry();
+    record(sink, 2, 25_000);
+    Sentry.close();
+
+    assertThat(awaitTotal(receiver, requests.name(), 150_000)).isEqualTo(150_000.0);
+    assertThat(sink.stats().dropped()).isZero();
+    sink.close();
   }
 
   @Test
@@ -167,6 +198,14 @@ class DeliveryEndToEndTest {
     assertThat(lastValue(queue.name())).isEqualTo(17.0);
   }
 
+  /** A sink to Sentry that aggregates everything and flushes every {@code flushInterval}. */
+  private static DeliverySink aggregating(Duration flushInterval) {
+    return new DeliverySink(MeteredOptions.builder()
+        .deliveryForAll(DeliveryMode.AGGREGATE)
+        .flushInterval(flushInterval)
+        .build());
+  }
+
   /** Records {@code perThread} increments from each of {@code threads} threads at full speed. */
   private void record(DeliverySink sink, int threads, int perThread) throws InterruptedException {
     assertThat(sink.isEnabled()).as("Sentry is on, as generated recorders check first").isTrue();
@@ -196,20 +235,25 @@ class DeliveryEndToEndTest {
 
   /** The sum of the values received for {@code name}, once it reaches {@code expected} or time runs out. */
   private double awaitTotal(String name, double expected) throws InterruptedException {
+    return awaitTotal(receiver, name, expected);
+  }
+
+  private static double awaitTotal(SentryReceiver at, String name, double expected)
+      throws InterruptedException {
     long deadline = System.nanoTime() + ARRIVAL.toNanos();
-    double total = total(name);
+    double total = total(at, name);
     while (total < expected && System.nanoTime() < deadline) {
       Thread.sleep(50);
-      total = total(name);
+      total = total(at, name);
     }
     // Anything more than expected would arrive right behind: give it a moment to show.
     Thread.sleep(200);
-    return total(name);
+    return total(at, name);
   }
 
-  private double total(String name) {
+  private static double total(SentryReceiver at, String name) {
     double total = 0;
-    for (SentryMetricsEvent event : receiver.metrics()) {
+    for (SentryMetricsEvent event : at.metrics()) {
       if (event.getName().equals(name)) {
         total += event.getValue();
       }
@@ -218,8 +262,12 @@ class DeliveryEndToEndTest {
   }
 
   private Double lastValue(String name) {
+    return lastValue(receiver, name);
+  }
+
+  private static Double lastValue(SentryReceiver at, String name) {
     Double last = null;
-    for (SentryMetricsEvent event : receiver.metrics()) {
+    for (SentryMetricsEvent event : at.metrics()) {
       if (event.getName().equals(name)) {
         last = event.getValue();
       }

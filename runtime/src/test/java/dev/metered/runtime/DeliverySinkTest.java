@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -341,6 +342,36 @@ class DeliverySinkTest {
   }
 
   @Test
+  void aStartThatFailsPartwayLeavesTheSinkDisabledAndIsTriedAgainWhole() throws InterruptedException {
+    AtomicInteger threadsAsked = new AtomicInteger();
+    ThreadFactory failingOnce = task -> {
+      if (threadsAsked.incrementAndGet() == 1) {
+        throw new IllegalStateException("unable to create a thread");
+      }
+      return new Thread(task, "metered-delivery");
+    };
+    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
+        .exporter(exporter).flushInterval(Duration.ofMillis(10)).deliveryForAll(DeliveryMode.AGGREGATE)
+        .build(), true, failingOnce);
+    long failuresBefore = RecordingFailures.count();
+
+    assertThatCode(() -> assertThat(sink.isEnabled()).as("its scheduler did not start").isFalse())
+        .doesNotThrowAnyException();
+    assertThat(RecordingFailures.count()).as("the failure was reported").isGreaterThan(failuresBefore);
+
+    assertThat(sink.isEnabled()).as("started whole at the next call").isTrue();
+    sink.record(requestSeries, 0, 1);
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (exporter.recorded().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(exporter.recorded(requests.name())).as("sent by the periodic flush, not by close")
+        .singleElement().satisfies(point -> assertThat(point.value()).isEqualTo(1.0));
+    sink.close();
+    assertThat(sink.stats().dropped()).isZero();
+  }
+
+  @Test
   void closeSendsTheLastPartialIntervalFlushesTheExporterAndDisablesRecording() {
     AtomicInteger exporterFlushes = new AtomicInteger();
     MetricSink counting = new MetricSink() {
@@ -448,7 +479,7 @@ class DeliverySinkTest {
   }
 
   @Test
-  void aClosedSinkRecordsNothingMoreThroughItsBoundAggregates() {
+  void aClosedSinkRecordsNothingMoreThroughItsBoundAggregatesAndCountsEachCallAsDropped() {
     DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
     sink.record(requestSeries, 1, 1);
     sink.record(requestSeries, 1, 1);
@@ -456,11 +487,12 @@ class DeliverySinkTest {
 
     sink.record(requestSeries, 1, 1);
     sink.record(requestSeries.get(1), 1);
+    sink.record(requests, 1, Attributes.of(Attribute.ofString("route", "unknown")));
     sink.flush();
 
     assertThat(exporter.recorded(requests.name())).singleElement()
         .satisfies(point -> assertThat(point.value()).isEqualTo(2.0));
-    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 0, 0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 3, 0));
   }
 
   @Test

@@ -54,6 +54,91 @@ class TableAggregatesTest {
   }
 
   @Test
+  void aSealedSumHandsOverWhatItHeldAndRefusesEveryLaterAddAlsoFromAThreadWithoutAStripe()
+      throws InterruptedException {
+    TableAggregates sums = TableAggregates.of(owner, counterTable, parts);
+    sums.add(1, 2);
+
+    assertThat(sums.seal(1)).isEqualTo(2.0);
+    assertThat(sums.seal(2)).as("never added to").isNaN();
+    assertThat(sums.add(1, 1)).as("this thread's stripe, sealed").isFalse();
+    // Threads of every other stripe: their stripes were never made, and are sealed too.
+    List<Boolean> added = new ArrayList<>();
+    for (int i = 0; i < 2 * StripedSums.STRIPES; i++) {
+      Thread other = new Thread(() -> {
+        synchronized (added) {
+          added.add(sums.add(2, 1));
+        }
+      });
+      other.start();
+      other.join();
+    }
+    assertThat(added).containsOnly(false);
+    assertThat(sums.take(1)).as("a take leaves a sealed series sealed").isNaN();
+    assertThat(sums.add(1, 1)).isFalse();
+    assertThat(sums.seal(2)).isNaN();
+  }
+
+  @Test
+  void aSealedGaugeOrCellRefusesLaterValues() {
+    TableAggregates lastValues = TableAggregates.of(owner, gaugeTable, parts);
+    lastValues.add(0, 3);
+    assertThat(lastValues.seal(0)).isEqualTo(3.0);
+    assertThat(lastValues.add(0, 4)).isFalse();
+    assertThat(lastValues.take(0)).isNaN();
+
+    Metric byQuery = Metric.counter("shop.searches", null, "request", DeliveryMode.AGGREGATE);
+    AggregationCell cell = AggregationCell.of(Series.of(byQuery, Attributes.empty()), parts);
+    assertThat(cell.add(5)).isTrue();
+    assertThat(cell.retire()).isEqualTo(5.0);
+    assertThat(cell.add(1)).isFalse();
+    assertThat(cell.retire()).isNaN();
+  }
+
+  @Test
+  void aSealedWideTableRefusesAddsToChunksNoThreadHadMadeYet() throws InterruptedException {
+    // 3 chunks of series: this thread makes the first chunk of its stripe only.
+    SeriesTable wide = new SeriesTable(Metric.counter("shop.wide", null, "request", DeliveryMode.AGGREGATE),
+        dimension("a", 3 * StripedSums.CHUNK_SERIES));
+    StripedSums sums = (StripedSums) TableAggregates.of(owner, wide, parts);
+    assertThat(sums.add(0, 1)).isTrue();
+    assertThat(sums.allocatedChunks()).isEqualTo(1);
+
+    for (int index = 0; index < wide.size(); index++) {
+      sums.seal(index);
+    }
+
+    int lastChunk = 2 * StripedSums.CHUNK_SERIES + 5;
+    assertThat(sums.add(lastChunk, 1)).as("a chunk of this thread's stripe made after the seal").isFalse();
+    AtomicBoolean otherAdded = new AtomicBoolean(true);
+    Thread other = new Thread(() -> otherAdded.set(sums.add(lastChunk, 1)));
+    other.start();
+    other.join();
+    assertThat(otherAdded).as("a stripe made after the seal").isFalse();
+    assertThat(sums.take(lastChunk)).isNaN();
+  }
+
+  @Test
+  void aPartSetAsideAfterTheSealIsCountedAsDroppedNeverLeftUnswept() {
+    TableAggregates sums = TableAggregates.of(owner, counterTable, parts);
+    List<MetricState.Taken> taken = new ArrayList<>();
+    sums.add(1, 1e308);
+    sums.add(1, 1e308); // sets the first 1e308 aside
+    long droppedBefore = owner.stats().dropped();
+
+    assertThat(sums.seal(1)).isEqualTo(1e308);
+    parts.sealInto(taken);
+    assertThat(taken).extracting(MetricState.Taken::value).containsExactly(1e308);
+
+    // A part that an add racing the close sets aside once the parts are sealed.
+    parts.add(counterTable.get(1), 1e308);
+    taken.clear();
+    parts.takeInto(taken);
+    assertThat(taken).isEmpty();
+    assertThat(owner.stats().dropped()).isEqualTo(droppedBefore + 1);
+  }
+
+  @Test
   void gaugesKeepTheirLastValueAndZeroIsAValue() {
     TableAggregates lastValues = TableAggregates.of(owner, gaugeTable, parts);
 
