@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sample application (package {@code sample}) was compiled in one javac run whose one
- * processor path held Dagger, AutoValue, MapStruct, Lombok and the shaded Metered processor, with
- * Dagger's own JavaPoet beside Metered's relocated one (this module's compiler configuration).
- * Each processor's output is called here; a processor that failed would have failed that
- * compilation instead.
+ * processor path held Dagger, AutoValue, MapStruct, Lombok and the Metered processor jar alone,
+ * and JavaPoet 1.12.1 where Dagger asks for 1.13.0, which Metered bundles relocated (this
+ * module's compiler configuration). Each processor's output is called here; a processor that
+ * failed would have failed that compilation instead.
  */
 class OneProcessorPathTest {
   private static final Ticket TICKET = new Ticket("Ada", 3, "C");
