@@ -21,10 +21,9 @@ import javax.lang.model.util.Elements;
  */
 public final class HandlerScanner {
   /**
-   * The annotations are known by name, not by class: the processor needs no
-   * {@code metered-annotations} classes on the processor path, and the names stay what users'
-   * sources say even in the shaded processor jar, whose relocations would rewrite a
-   * {@code Metered.class} reference along with everything else it bundles.
+   * The annotations are known by name, not by class, so the processor jar needs no
+   * {@code metered-annotations} classes beside it on the processor path (and bundling them,
+   * relocated, would rename the very class it looks for in the user's sources).
    */
   static final String METERED = "dev.metered.annotations.Metered";
 
