@@ -85,7 +85,6 @@ class RecorderBehaviourTest {
 
       import dev.metered.runtime.MetricSink;
       import java.util.function.BiConsumer;
-import java.util.function.ObjDoubleConsumer;
       import test.metrics.CheckoutMetrics;
       import test.metrics.CheckoutMetrics.Channel;
       import test.metrics.CheckoutMetrics.Outcome;

@@ -107,14 +107,22 @@ public final class DiscordGateway implements AutoCloseable {
 
   /**
    * Disconnects: stops taking events, lets the commands in progress send their replies, then closes
-   * the connection.
+   * the connection. Interrupted while waiting, it closes the connection at once and sets the
+   * thread's interrupt flag again rather than throwing: an {@link InterruptedException} thrown by
+   * a close that try-with-resources suppresses would lose the interrupt.
    */
   @Override
-  public void close() throws InterruptedException {
-    workers.shutdown();
-    workers.awaitTermination(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    jda.shutdown();
-    if (!jda.awaitShutdown(SHUTDOWN_TIMEOUT)) {
+  public void close() {
+    try {
+      workers.shutdown();
+      workers.awaitTermination(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      jda.shutdown();
+      if (!jda.awaitShutdown(SHUTDOWN_TIMEOUT)) {
+        jda.shutdownNow();
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      workers.shutdownNow();
       jda.shutdownNow();
     }
   }

@@ -1,7 +1,5 @@
 package dev.metered.processor.source;
 
-import dev.metered.annotations.Attr;
-import dev.metered.annotations.Metered;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +20,15 @@ import javax.lang.model.util.Elements;
  * API, so that every value keeps its place in the source for diagnostics.
  */
 public final class HandlerScanner {
+  /**
+   * The annotations are known by name, not by class, so the processor jar needs no
+   * {@code metered-annotations} classes beside it on the processor path (and bundling them,
+   * relocated, would rename the very class it looks for in the user's sources).
+   */
+  static final String METERED = "dev.metered.annotations.Metered";
+
+  static final String ATTR = "dev.metered.annotations.Attr";
+
   private final Elements elements;
 
   public HandlerScanner(Elements elements) {
@@ -30,7 +37,7 @@ public final class HandlerScanner {
 
   /** The handlers annotated in this round; none when {@code @Metered} is not on the classpath. */
   public List<HandlerSite> scan(RoundEnvironment round) {
-    TypeElement metered = elements.getTypeElement(Metered.class.getCanonicalName());
+    TypeElement metered = elements.getTypeElement(METERED);
     if (metered == null) {
       return List.of();
     }
@@ -51,7 +58,7 @@ public final class HandlerScanner {
   public List<HandlerSite> scan(TypeElement type) {
     List<HandlerSite> sites = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (mirror(method, Metered.class.getCanonicalName()) != null) {
+      if (mirror(method, METERED) != null) {
         read(method).ifPresent(sites::add);
       }
     }
@@ -59,7 +66,7 @@ public final class HandlerScanner {
   }
 
   private Optional<HandlerSite> read(ExecutableElement method) {
-    AnnotationMirror annotation = mirror(method, Metered.class.getCanonicalName());
+    AnnotationMirror annotation = mirror(method, METERED);
     if (annotation == null) {
       return Optional.empty();
     }
@@ -77,7 +84,7 @@ public final class HandlerScanner {
     }
     List<HandlerSite.Parameter> parameters = new ArrayList<>();
     for (VariableElement parameter : method.getParameters()) {
-      AnnotationMirror attr = mirror(parameter, Attr.class.getCanonicalName());
+      AnnotationMirror attr = mirror(parameter, ATTR);
       if (attr != null) {
         AnnotationValue key = value(attr, "value");
         String attribute = key != null && key.getValue() instanceof String name ? name : null;
