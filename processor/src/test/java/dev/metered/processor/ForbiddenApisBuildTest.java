@@ -9,9 +9,9 @@ import com.google.testing.compile.JavaFileObjects;
 import de.thetaphi.forbiddenapis.Checker;
 import de.thetaphi.forbiddenapis.ForbiddenApiException;
 import de.thetaphi.forbiddenapis.Logger;
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -161,7 +161,14 @@ class ForbiddenApisBuildTest {
   }
 
   private static void addClass(Checker checker, String name) throws IOException {
-    checker.addClassToCheck(new ByteArrayInputStream(COMPILED.get("test." + name)), name + ".class");
+    // The checker reads classes from files; its stream overload is deprecated.
+    Path classFile = Files.createTempFile(name, ".class");
+    try {
+      Files.write(classFile, COMPILED.get("test." + name));
+      checker.addClassToCheck(classFile.toFile());
+    } finally {
+      Files.delete(classFile);
+    }
   }
 
   private static Map<String, byte[]> compile() {
