@@ -1,6 +1,5 @@
 package dev.metered.processor;
 
-import com.google.auto.service.AutoService;
 import com.squareup.javapoet.JavaFile;
 import dev.metered.processor.diagnostic.Diagnostic;
 import dev.metered.processor.diagnostic.DiagnosticCode;
@@ -30,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,8 +37,8 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
@@ -54,10 +54,19 @@ import javax.tools.StandardLocation;
  *
  * <p>The only class that touches the round environment, the filer and the options; everything
  * it calls collects problems in {@link Diagnostics} instead of throwing, and this class prints
- * them. It claims no annotations, so other processors still see {@code @Metered}.
+ * them. It claims no annotations, so other processors still see every annotation of a round;
+ * {@link MeteredAnnotationsClaim} claims {@code @Metered} and {@code @Attr} once this class has
+ * read them.
  */
-@AutoService(Processor.class)
 public final class MeteredProcessor extends AbstractProcessor {
+  /**
+   * The rounds this processor has run in, for {@link MeteredAnnotationsClaim}: javac hands every
+   * processor of a round the same {@link RoundEnvironment}. Weak, so finished compilations (and
+   * several compilations in one JVM) leave nothing behind.
+   */
+  private static final Set<RoundEnvironment> PROCESSED_ROUNDS =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
   private boolean schemaProcessed;
   /** The model, once the schema and handlers were valid; wrappers are written from it. */
   private MetricsModel model;
@@ -87,8 +96,14 @@ public final class MeteredProcessor extends AbstractProcessor {
     return SourceVersion.latestSupported();
   }
 
+  /** Whether a {@code MeteredProcessor} has run in {@code round}. */
+  static boolean hasProcessed(RoundEnvironment round) {
+    return PROCESSED_ROUNDS.contains(round);
+  }
+
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    PROCESSED_ROUNDS.add(round);
     try {
       List<HandlerSite> handlers = new HandlerScanner(processingEnv.getElementUtils()).scan(round);
       if (!schemaProcessed) {
