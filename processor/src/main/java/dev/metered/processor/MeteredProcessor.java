@@ -17,6 +17,7 @@ import dev.metered.processor.model.WrapperModel;
 import dev.metered.processor.schema.SchemaDocument;
 import dev.metered.processor.schema.SchemaFile;
 import dev.metered.processor.schema.SchemaLocator;
+import dev.metered.processor.source.CompiledRecorders;
 import dev.metered.processor.source.HandlerScanner;
 import dev.metered.processor.source.HandlerSite;
 import dev.metered.processor.source.WrapperModelBuilder;
@@ -70,6 +71,11 @@ public final class MeteredProcessor extends AbstractProcessor {
   private boolean schemaProcessed;
   /** The model, once the schema and handlers were valid; wrappers are written from it. */
   private MetricsModel model;
+  /**
+   * Whether the recorders were compiled before this compilation, which then holds only part of
+   * the sources: they are used as they are, and only wrappers are written.
+   */
+  private boolean recordersOnClassPath;
   /** Classes with handlers whose wrappers are still to be written, by qualified name. */
   private final Set<String> pendingWrappers = new LinkedHashSet<>();
 
@@ -138,7 +144,13 @@ public final class MeteredProcessor extends AbstractProcessor {
     print(diagnostics);
     if (loaded.isPresent()) {
       model = loaded.get();
-      write(model, handlers, round);
+      if (recordersOnClassPath) {
+        // Nothing is generated for a later round to see, so the wrappers are written now:
+        // their types resolve already, the recorders being on the class path.
+        writeWrappers(round);
+      } else {
+        write(model, handlers, round);
+      }
     }
   }
 
@@ -225,18 +237,47 @@ public final class MeteredProcessor extends AbstractProcessor {
       return Optional.empty();
     }
     if (recordersCompiledBefore(document.get(), round)) {
-      // A test compilation sees the main compilation's recorders: they are the same, so there
-      // is nothing to generate, and handlers here cannot add enum values to them any more.
-      for (HandlerSite handler : handlers) {
-        diagnostics.warning(DiagnosticCode.HANDLER_NOT_CHECKED, handler.method(), handler.annotation(),
-            "the recorders of the schema were compiled before this compilation, so this handler is"
-                + " neither checked nor able to add values; put @Metered handlers in the"
-                + " compilation that generates the recorders");
-      }
-      return Optional.empty();
+      recordersOnClassPath = true;
+      return handlers.isEmpty() ? Optional.empty() : checkAgainstCompiledRecorders(document.get(), file.get(),
+          handlers, diagnostics);
     }
     PreviousCatalog previous = readPreviousCatalog(diagnostics).orElse(null);
     return pipeline.check(document.get(), file.get().path(), handlers, processingEnv.getOptions(), previous);
+  }
+
+  /**
+   * The model for a compilation that holds only part of the sources (a test compilation, an IDE
+   * recompiling one file): the recorders were compiled before and are used as they are, since
+   * generating them from this part's handlers would lose the values the other handlers add. The
+   * handlers compiled now are checked against the schema, each other and the compiled enums,
+   * and get their wrappers; a note says what could not be checked.
+   */
+  private Optional<MetricsModel> checkAgainstCompiledRecorders(
+      SchemaDocument document, SchemaFile file, List<HandlerSite> handlers, Diagnostics diagnostics) {
+    Diagnostics checks = new Diagnostics();
+    Optional<MetricsModel> model = new SchemaPipeline(checks)
+        .check(document, file.path(), handlers, processingEnv.getOptions(), null, false);
+    for (Diagnostic diagnostic : checks.all()) {
+      // The schema's warnings were reported by the compilation that generated the recorders.
+      if (diagnostic.kind() == Kind.ERROR || diagnostic.element() != null) {
+        diagnostics.add(diagnostic);
+      }
+    }
+    if (model.isEmpty()) {
+      return model;
+    }
+    int errorsBefore = diagnostics.all().size();
+    new CompiledRecorders(processingEnv.getElementUtils(), diagnostics).checkHandlers(handlers, model.get());
+    if (diagnostics.all().size() > errorsBefore) {
+      return Optional.empty();
+    }
+    diagnostics.note(DiagnosticCode.PARTIAL_COMPILATION, handlers.get(0).method(), handlers.get(0).annotation(),
+        "the recorders of " + file.path() + " were compiled before, so this compilation holds only part of the"
+            + " sources: its " + handlers.size() + " @Metered handler(s) are checked against the schema, each other"
+            + " and the compiled recorders, and their wrappers are written, but whether a handler compiled"
+            + " earlier records the same event ([" + DiagnosticCode.DUPLICATE_HANDLER.code() + "]) is checked"
+            + " only by a build of all the sources");
+    return model;
   }
 
   /** The earlier catalog named by the option, if one is named and readable. */

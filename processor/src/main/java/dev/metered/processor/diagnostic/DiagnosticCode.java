@@ -32,7 +32,10 @@ public enum DiagnosticCode {
   UNKNOWN_ATTRIBUTE("MeteredUnknownAttribute"),
   UNKNOWN_VALUE("MeteredUnknownValue"),
   BAD_HANDLER_ATTRIBUTE("MeteredBadHandlerAttribute"),
+  /** No longer reported: such handlers are checked against the compiled recorders now. */
   HANDLER_NOT_CHECKED("MeteredHandlerNotChecked"),
+  RECORDER_OUT_OF_DATE("MeteredRecorderOutOfDate"),
+  PARTIAL_COMPILATION("MeteredPartialCompilation"),
   DUPLICATE_HANDLER("MeteredDuplicateHandler"),
   HANDLER_SHAPE("MeteredHandlerShape"),
   HANDLER_CONSTRUCTOR("MeteredHandlerConstructor"),

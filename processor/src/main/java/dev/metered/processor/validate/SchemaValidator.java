@@ -39,9 +39,21 @@ public final class SchemaValidator {
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*");
 
   private final Diagnostics diagnostics;
+  private final boolean allHandlers;
 
+  /** A validator for a compilation that holds every {@code @Metered} handler. */
   public SchemaValidator(Diagnostics diagnostics) {
+    this(diagnostics, true);
+  }
+
+  /**
+   * @param allHandlers whether the compilation holds every handler; when it holds only some (its
+   *     recorders were compiled before), an enum that handlers add values to is not complete, so
+   *     neither its lack of values nor a value missing from it is an error here
+   */
+  public SchemaValidator(Diagnostics diagnostics, boolean allHandlers) {
     this.diagnostics = diagnostics;
+    this.allHandlers = allHandlers;
   }
 
   /**
@@ -127,7 +139,7 @@ public final class SchemaValidator {
     Map<String, String> javaNames = new HashMap<>();
     List<Field> attributes = new ArrayList<>();
     List<Field> inputs = new ArrayList<>();
-    FieldValidator fieldValidator = new FieldValidator(diagnostics);
+    FieldValidator fieldValidator = new FieldValidator(diagnostics, allHandlers);
     for (SchemaDocument.Field definition : family.attributes()) {
       addField(fieldValidator.validate(definition, FieldRole.ATTRIBUTE,
           contributions.getOrDefault(definition.key(), new TreeSet<>())), FieldRole.ATTRIBUTE, definition, fields,
@@ -140,7 +152,8 @@ public final class SchemaValidator {
     Set<String> declared = new HashSet<>();
     family.attributes().forEach(field -> declared.add(field.key()));
     family.inputs().forEach(field -> declared.add(field.key()));
-    MetricValidator metricValidator = new MetricValidator(diagnostics, family.name(), family.delivery(), fields, declared);
+    MetricValidator metricValidator = new MetricValidator(diagnostics, family.name(), family.delivery(), fields, declared,
+        allHandlers);
     List<MetricModel> metrics = new ArrayList<>();
     Map<String, String> constants = new HashMap<>();
     for (SchemaDocument.Metric definition : family.metrics()) {
