@@ -17,6 +17,7 @@ import dev.metered.processor.model.WrapperModel;
 import dev.metered.processor.schema.SchemaDocument;
 import dev.metered.processor.schema.SchemaFile;
 import dev.metered.processor.schema.SchemaLocator;
+import dev.metered.processor.schema.YamlNode;
 import dev.metered.processor.source.CompiledRecorders;
 import dev.metered.processor.source.HandlerScanner;
 import dev.metered.processor.source.HandlerSite;
@@ -32,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -43,7 +45,10 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic.Kind;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
@@ -236,6 +241,7 @@ public final class MeteredProcessor extends AbstractProcessor {
     if (document.isEmpty()) {
       return Optional.empty();
     }
+    checkPackageIsOurs(document.get().javaPackage(), round, diagnostics);
     if (recordersCompiledBefore(document.get(), round)) {
       recordersOnClassPath = true;
       return handlers.isEmpty() ? Optional.empty() : checkAgainstCompiledRecorders(document.get(), file.get(),
@@ -300,6 +306,36 @@ public final class MeteredProcessor extends AbstractProcessor {
       diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, SourcePosition.startOf(path.toString()),
           "cannot read the catalog named by -A" + PreviousCatalog.OPTION + ": " + e);
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Reports a package that a named module other than this compilation's own holds, such as the
+   * JDK's {@code javax.annotation.processing}: javac refuses a class in it ("package exists in
+   * another module"). Whether a package is one depends on the compilation's modules, so this is
+   * checked here rather than with the schema's other rules.
+   */
+  private void checkPackageIsOurs(YamlNode.Scalar javaPackage, RoundEnvironment round, Diagnostics diagnostics) {
+    if (javaPackage == null || !SourceVersion.isName(javaPackage.text())
+        || JavaNames.isPlatformPackage(javaPackage.text())) {
+      return; // reported with the schema's other rules
+    }
+    Elements elements = processingEnv.getElementUtils();
+    Set<ModuleElement> own = new HashSet<>();
+    for (Element root : round.getRootElements()) {
+      ModuleElement module = elements.getModuleOf(root);
+      if (module != null) {
+        own.add(module);
+      }
+    }
+    for (PackageElement existing : elements.getAllPackageElements(javaPackage.text())) {
+      ModuleElement module = elements.getModuleOf(existing);
+      if (module != null && !module.isUnnamed() && !own.contains(module)) {
+        diagnostics.error(DiagnosticCode.BAD_NAME, javaPackage.position(),
+            "the package '" + javaPackage.text() + "' belongs to the module " + module.getQualifiedName()
+                + ", so no class of this compilation can be in it; use your own, such as 'com.example.metrics'");
+        return;
+      }
     }
   }
 

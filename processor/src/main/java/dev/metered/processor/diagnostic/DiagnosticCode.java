@@ -27,6 +27,9 @@ public enum DiagnosticCode {
   DUPLICATE_NAME("MeteredDuplicateName"),
   BAD_NAME("MeteredBadName"),
   EMPTY_ENUM("MeteredEmptyEnum"),
+  // What javac cannot compile however it is named: the limits of a class file.
+  TOO_MANY_VALUES("MeteredTooManyValues"),
+  FAMILY_TOO_LARGE("MeteredFamilyTooLarge"),
   // @Metered handlers.
   UNKNOWN_FAMILY("MeteredUnknownFamily"),
   UNKNOWN_ATTRIBUTE("MeteredUnknownAttribute"),

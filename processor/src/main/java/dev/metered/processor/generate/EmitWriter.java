@@ -42,7 +42,7 @@ final class EmitWriter {
 
   /** The private constant holding a metric's descriptor, for example {@code USAGE_METRIC}. */
   static String descriptorName(MetricModel metric) {
-    return metric.constantName() + "_METRIC";
+    return JavaNames.descriptorConstant(metric.constantName());
   }
 
   /** The parameters of {@code emit}, in order: every field, plus flags for optional numbers. */

@@ -8,6 +8,7 @@ import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
+import dev.metered.processor.model.JavaNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,15 @@ import javax.lang.model.element.Modifier;
  */
 final class EventWriter {
   private final FamilyModel family;
+  private final ClassName recorder;
   private final ClassName event;
   private final Map<String, FieldCode> fields;
   private final EmitWriter emit;
 
   EventWriter(FamilyModel family, ClassName recorder, Map<String, FieldCode> fields, EmitWriter emit) {
     this.family = family;
-    this.event = recorder.nestedClass("Event");
+    this.recorder = recorder;
+    this.event = recorder.nestedClass(JavaNames.EVENT_CLASS);
     this.fields = fields;
     this.emit = emit;
   }
@@ -82,7 +85,8 @@ final class EventWriter {
     type.addMethod(MethodSpec.methodBuilder("record")
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Records the event: emits each metric of the family whose condition holds.\n")
-        .addStatement("$N($L)", emit.name(), CodeBlock.join(arguments, ", "))
+        // Qualified: a setter of this class may be named emit too (for a field 'emit').
+        .addStatement("$T.this.$N($L)", recorder, emit.name(), CodeBlock.join(arguments, ", "))
         .build());
     return type.build();
   }

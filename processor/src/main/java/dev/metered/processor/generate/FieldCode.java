@@ -35,12 +35,12 @@ final class FieldCode {
 
   /** The name of the flag that says whether an optional number was given. */
   String givenName() {
-    return field.javaName() + "Given";
+    return JavaNames.givenFlag(field.javaName());
   }
 
   /** Whether the field travels as a value plus a {@code ...Given} flag. */
   boolean hasGivenFlag() {
-    return field.optional() && field.type().isNumeric();
+    return field.hasGivenFlag();
   }
 
   /** The type callers pass. */
@@ -73,7 +73,7 @@ final class FieldCode {
 
   /** The constant holding a boolean attribute's value. */
   String booleanConstant(boolean value) {
-    return JavaNames.constantName(field.key()) + (value ? "_TRUE" : "_FALSE");
+    return JavaNames.booleanConstant(field.key(), value);
   }
 
   /** The expression of the field's attribute, assuming it was given. */
@@ -116,7 +116,7 @@ final class FieldCode {
 
   /** The constant holding the attribute's series dimension, for example {@code COMMAND_VALUES}. */
   String dimensionName(boolean mayBeAbsent) {
-    return JavaNames.constantName(field.key()) + (mayBeAbsent ? "_VALUES_OR_ABSENT" : "_VALUES");
+    return JavaNames.dimensionConstant(field.key(), mayBeAbsent);
   }
 
   /** How many positions the dimension has, "absent" included. */

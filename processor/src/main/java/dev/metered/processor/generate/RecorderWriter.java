@@ -10,6 +10,7 @@ import com.squareup.javapoet.TypeSpec;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
 import dev.metered.processor.model.FieldType;
+import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class RecorderWriter {
     addMetricDescriptors(type, family);
     addBooleanAttributes(type, family);
     addSeriesTables(type, family, fields);
-    type.addField(FieldSpec.builder(recorder, "GLOBAL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+    type.addField(FieldSpec.builder(recorder, JavaNames.GLOBAL_CONSTANT, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("new $T($T.globalSink())", recorder, RuntimeTypes.METERED_RUNTIME)
         .build());
     type.addField(RuntimeTypes.METRIC_SINK, "sink", Modifier.PRIVATE, Modifier.FINAL);
@@ -76,7 +77,7 @@ public final class RecorderWriter {
         .returns(recorder)
         .addJavadoc("The recorder that sends to the global sink: Sentry, unless\n"
             + "{@link $T#setGlobalSink} says otherwise.\n", RuntimeTypes.METERED_RUNTIME)
-        .addStatement("return GLOBAL")
+        .addStatement("return $N", JavaNames.GLOBAL_CONSTANT)
         .build());
     EmitWriter emit = new EmitWriter(family, recorder, fields);
     type.addMethod(recordMethod(family, fields, emit));

@@ -2,6 +2,7 @@ package dev.metered.processor.generate;
 
 import com.squareup.javapoet.CodeBlock;
 import dev.metered.processor.model.Field;
+import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,8 @@ final class SeriesPlan {
       if (code.isClosed()) {
         Dimension dimension = new Dimension(code, code.mayBeAbsent(fallback), fallback);
         dimensions.add(dimension);
-        size *= dimension.size();
+        // Capped just above the largest table, so that many dimensions cannot overflow a long.
+        size = Math.min(size * dimension.size(), MAX_TABLE_SIZE + 1L);
       } else if (code.mayBeAbsent(fallback)) {
         optionalOpen.add(code);
       } else {
@@ -99,7 +101,7 @@ final class SeriesPlan {
 
   /** The constant holding the metric's table, for example {@code USAGE_SERIES}. */
   String tableName() {
-    return metric.constantName() + "_SERIES";
+    return JavaNames.seriesConstant(metric.constantName());
   }
 
   /** {@code new SeriesTable(USAGE_METRIC, COMMAND_VALUES, ...)}. */

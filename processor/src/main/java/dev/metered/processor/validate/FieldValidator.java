@@ -73,6 +73,9 @@ final class FieldValidator {
     }
     Field field = new Field(definition.key(), role, type, values, definition.maxLength(), definition.maxValues(),
         definition.optional(), null, null, definition.description(), definition.fromHandlers(), definition.position());
+    if (!JavaLimits.checkEnum(field, diagnostics)) {
+      return null;
+    }
     String defaultValue = checkedValue(field, definition.defaultValue(), "the default of " + where);
     String omitWhen = checkedValue(field, definition.omitWhen(), "'omit_when' of " + where);
     return new Field(definition.key(), role, type, values, definition.maxLength(), definition.maxValues(),

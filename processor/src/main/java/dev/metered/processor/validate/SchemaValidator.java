@@ -84,8 +84,15 @@ public final class SchemaValidator {
             "families '" + clash + "' and '" + family.name() + "' would both generate " + recorder + "; rename one");
       }
       List<HandlerModel> familyHandlers = handlersByFamily.getOrDefault(family.name(), List.of());
-      families.add(validateFamily(family, namespace, familyHandlers,
-          handlerValidator.contributions(family.name()), metricNames));
+      int errorsBefore = diagnostics.all().size();
+      FamilyModel model = validateFamily(family, namespace, familyHandlers,
+          handlerValidator.contributions(family.name()), metricNames);
+      if (diagnostics.all().size() == errorsBefore) {
+        // Only a family without other problems: a name reported already is not reported again.
+        JavaLimits.checkFamily(model, diagnostics);
+        RecorderNames.check(model, diagnostics);
+      }
+      families.add(model);
     }
     if (diagnostics.hasErrors()) {
       return Optional.empty();
@@ -107,6 +114,10 @@ public final class SchemaValidator {
       diagnostics.error(DiagnosticCode.BAD_NAME, javaPackage.position(),
           "'" + javaPackage.text() + "' is not a Java package name; use dotted identifiers such as"
               + " 'com.example.metrics'");
+    } else if (javaPackage != null && JavaNames.isPlatformPackage(javaPackage.text())) {
+      diagnostics.error(DiagnosticCode.BAD_NAME, javaPackage.position(),
+          "the package '" + javaPackage.text() + "' is the Java platform's: no other class may be in a"
+              + " 'java' package; use your own, such as 'com.example.metrics'");
     }
   }
 
