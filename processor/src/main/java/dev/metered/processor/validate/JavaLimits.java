@@ -12,8 +12,8 @@ import dev.metered.processor.model.MetricModel;
  * file limits one method to 64 KiB of bytecode and to 255 parameter slots, and javac says only
  * "code too large" in the generated file; the limits here sit well below, measured with javac 17
  * (an enum's static initializer takes about 19 bytes a constant, and fails at about 3,400 of
- * them; {@code emit} takes at most about 65 bytes an attribute a metric carries and about 30 a
- * metric), and documented in docs/schema.md. {@code JavaLimitsTest} compiles a family at each
+ * them; {@code emit} takes at most about 37 bytes for each unit of {@link #MAX_FAMILY_SIZE}, so
+ * about 37 KiB at the limit), and documented in docs/schema.md. {@code JavaLimitsTest} compiles a family at each
  * limit in its most expensive shape.
  */
 final class JavaLimits {
@@ -26,9 +26,9 @@ final class JavaLimits {
   static final int MAX_FIELDS = 64;
   /**
    * A family's size: for each metric, one plus the attributes it carries plus its conditions.
-   * Each is a few dozen bytes of {@code emit}.
+   * Each is a few dozen bytes of {@code emit}, which javac cannot split.
    */
-  static final int MAX_FAMILY_SIZE = 600;
+  static final int MAX_FAMILY_SIZE = 1_000;
 
   private JavaLimits() {}
 
