@@ -49,9 +49,7 @@ class JavaLimitsTest {
 
   @Test
   void anEnumOfTwoThousandValuesCompiles() {
-    Compilation compilation = Compilations.compile(dir, enumOf(2_000));
-
-    assertThat(compilation.status()).as(Compilations.describe(compilation)).isEqualTo(Compilation.Status.SUCCESS);
+    assertCompiles(enumOf(2_000));
   }
 
   @Test
@@ -70,38 +68,37 @@ class JavaLimitsTest {
    */
   @Test
   void aFamilyAtTheSizeLimitInItsMostExpensiveShapeCompiles() {
-    Compilation compilation = Compilations.compile(dir, expensiveFamily(71)); // 71 * (1 + 12 + 1) = 994
-
-    assertThat(compilation.status()).as(Compilations.describe(compilation)).isEqualTo(Compilation.Status.SUCCESS);
+    assertCompiles(expensiveFamily(71)); // 71 * (1 + 12 + 1) = 994
   }
 
   @Test
   void oneMetricMoreIsOneErrorAtThatMetric() {
-    String schema = expensiveFamily(72);
-
-    Compilation compilation = Compilations.compile(dir, schema);
-
-    String message = Compilations.onlyError(compilation, "MeteredFamilyTooLarge").getMessage(Locale.ROOT);
-    assertThat(JavaNamesTest.lineAt(schema, message)).startsWith("bot.big.m71:");
-    assertThat(compilation.errors()).hasSize(1);
+    assertOneErrorAt(expensiveFamily(72), "MeteredFamilyTooLarge", "bot.big.m71:");
   }
 
   /** Optional numbers take three parameter slots each in emit: 64 of them stay within 255. */
   @Test
   void sixtyFourOptionalNumbersCompile() {
-    Compilation compilation = Compilations.compile(dir, optionalNumbers(64));
-
-    assertThat(compilation.status()).as(Compilations.describe(compilation)).isEqualTo(Compilation.Status.SUCCESS);
+    assertCompiles(optionalNumbers(64));
   }
 
   @Test
   void aSixtyFifthFieldIsOneErrorAtIt() {
-    String schema = optionalNumbers(65);
+    assertOneErrorAt(optionalNumbers(65), "MeteredFamilyTooLarge", "n63:");
+  }
 
+  private void assertCompiles(String schema) {
     Compilation compilation = Compilations.compile(dir, schema);
 
-    String message = Compilations.onlyError(compilation, "MeteredFamilyTooLarge").getMessage(Locale.ROOT);
-    assertThat(JavaNamesTest.lineAt(schema, message)).startsWith("n63:");
+    assertThat(compilation.status()).as(Compilations.describe(compilation)).isEqualTo(Compilation.Status.SUCCESS);
+  }
+
+  /** One error, with {@code code}, at the schema line that starts (after its indent) with {@code text}. */
+  private void assertOneErrorAt(String schema, String code, String text) {
+    Compilation compilation = Compilations.compile(dir, schema);
+
+    String message = Compilations.onlyError(compilation, code).getMessage(Locale.ROOT);
+    assertThat(JavaNamesTest.lineAt(schema, message)).startsWith(text);
     assertThat(compilation.errors()).hasSize(1);
   }
 

@@ -61,7 +61,8 @@ public final class RecorderWriter {
     addMetricDescriptors(type, family);
     addBooleanAttributes(type, family);
     addSeriesTables(type, family, fields);
-    type.addField(FieldSpec.builder(recorder, JavaNames.GLOBAL_CONSTANT, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+    type.addField(FieldSpec.builder(recorder, JavaNames.GLOBAL_CONSTANT,
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("new $T($T.globalSink())", recorder, RuntimeTypes.METERED_RUNTIME)
         .build());
     type.addField(RuntimeTypes.METRIC_SINK, "sink", Modifier.PRIVATE, Modifier.FINAL);

@@ -163,8 +163,8 @@ public final class SchemaValidator {
     Set<String> declared = new HashSet<>();
     family.attributes().forEach(field -> declared.add(field.key()));
     family.inputs().forEach(field -> declared.add(field.key()));
-    MetricValidator metricValidator = new MetricValidator(diagnostics, family.name(), family.delivery(), fields, declared,
-        allHandlers);
+    MetricValidator metricValidator = new MetricValidator(
+        diagnostics, family.name(), family.delivery(), fields, declared, allHandlers);
     List<MetricModel> metrics = new ArrayList<>();
     Map<String, String> constants = new HashMap<>();
     for (SchemaDocument.Metric definition : family.metrics()) {
