@@ -110,6 +110,55 @@ class StrictLintTest {
         .anySatisfy(name -> assertThat(name).endsWith("Gateway_Metered.java"));
   }
 
+  /**
+   * Handlers whose own code is warning-free only thanks to where they stand or what they
+   * suppress: the wrapper repeats their signatures and calls, and must stay as quiet.
+   */
+  @Test
+  void deprecatedRawAndGenericVarargsHandlersCompileWithXlintAllAndWerror() {
+    Compilation compilation = strict(WrapperBehaviourTest.SCHEMA, Compilations.source("test.Legacy", """
+        package test;
+
+        import dev.metered.annotations.Metered;
+        import java.util.List;
+
+        public class Legacy {
+          /** Old. @deprecated use another */
+          @Deprecated
+          @Metered(family = "command", attributes = {"command=ping", "command_type=slash"})
+          public void ping() {}
+
+          /** Going. @deprecated soon gone */
+          @Deprecated(forRemoval = true)
+          @Metered(family = "command", attributes = {"command=gone", "command_type=slash"})
+          public void gone() {}
+
+          @SuppressWarnings("unchecked")
+          @Metered(family = "command", attributes = {"command=many", "command_type=slash"})
+          public <T> void many(T... items) {}
+
+          @Metered(family = "command", attributes = {"command=raw", "command_type=slash"})
+          public void raw(@SuppressWarnings("rawtypes") List items) {}
+        }
+        """), Compilations.source("test.Old", """
+        package test;
+
+        import dev.metered.annotations.Metered;
+
+        /** Going away. @deprecated use Legacy */
+        @Deprecated(forRemoval = true)
+        public class Old {
+          @Metered(family = "command", attributes = {"command=old", "command_type=slash"})
+          public void old() {}
+        }
+        """));
+
+    assertThat(compilation.status()).as(Compilations.describe(compilation)).isEqualTo(Compilation.Status.SUCCESS);
+    assertThat(compilation.generatedSourceFiles()).extracting(JavaFileObject::getName)
+        .anySatisfy(name -> assertThat(name).endsWith("Legacy_Metered.java"))
+        .anySatisfy(name -> assertThat(name).endsWith("Old_Metered.java"));
+  }
+
   @Test
   void theExampleBotSchemaCompilesWithXlintAllAndWerror() throws IOException {
     String schema = Files.readString(MutationTest.BASE, StandardCharsets.UTF_8);
