@@ -5,6 +5,7 @@ import dev.metered.processor.diagnostic.Diagnostic;
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.diagnostic.SourcePosition;
+import dev.metered.processor.generate.AsciiSource;
 import dev.metered.processor.generate.CatalogWriter;
 import dev.metered.processor.generate.RecorderWriter;
 import dev.metered.processor.generate.WrapperWriter;
@@ -14,6 +15,8 @@ import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricsModel;
 import dev.metered.processor.model.WrapperModel;
+import dev.metered.processor.schema.BoundedRead;
+import dev.metered.processor.schema.InputKind;
 import dev.metered.processor.schema.SchemaDocument;
 import dev.metered.processor.schema.SchemaFile;
 import dev.metered.processor.schema.SchemaLocator;
@@ -21,12 +24,15 @@ import dev.metered.processor.schema.YamlNode;
 import dev.metered.processor.source.CompiledRecorders;
 import dev.metered.processor.source.HandlerScanner;
 import dev.metered.processor.source.HandlerSite;
+import dev.metered.processor.source.JavaLangShadows;
 import dev.metered.processor.source.WrapperModelBuilder;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -217,7 +223,7 @@ public final class MeteredProcessor extends AbstractProcessor {
         JavaFileObject source = processingEnv.getFiler().createSourceFile(
             wrapper.get().wrapper().canonicalName(), type);
         try (Writer out = source.openWriter()) {
-          file.writeTo(out);
+          out.write(AsciiSource.of(file));
         }
       } catch (IOException e) {
         diagnostics.error(DiagnosticCode.GENERATION_FAILED, null,
@@ -293,17 +299,25 @@ public final class MeteredProcessor extends AbstractProcessor {
       return Optional.empty();
     }
     Path path = Path.of(option.strip()).toAbsolutePath().normalize();
+    SourcePosition start = SourcePosition.startOf(path.toString());
     try {
-      Optional<byte[]> bytes = readFile(path);
+      Optional<byte[]> bytes = BoundedRead.file(path, InputKind.CATALOG.maxBytes());
       if (bytes.isEmpty()) {
-        diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, SourcePosition.startOf(path.toString()),
+        diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, start,
             "no catalog at " + path + ", the file named by -A" + PreviousCatalog.OPTION);
         return Optional.empty();
       }
-      return SchemaFile.decode(path.toString(), bytes.get(), diagnostics)
+      return SchemaFile.decode(InputKind.CATALOG, path.toString(), bytes.get(), diagnostics)
           .flatMap(file -> PreviousCatalog.read(file, diagnostics));
+    } catch (BoundedRead.TooLargeException e) {
+      SchemaFile.reportTooLarge(InputKind.CATALOG, start, e.size(), diagnostics);
+      return Optional.empty();
+    } catch (BoundedRead.NotAFileException e) {
+      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, start, "cannot read the catalog named by -A"
+          + PreviousCatalog.OPTION + ": " + e.getMessage() + "; name an earlier build's META-INF/metered/metrics.json");
+      return Optional.empty();
     } catch (IOException e) {
-      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, SourcePosition.startOf(path.toString()),
+      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, start,
           "cannot read the catalog named by -A" + PreviousCatalog.OPTION + ": " + e);
       return Optional.empty();
     }
@@ -389,16 +403,17 @@ public final class MeteredProcessor extends AbstractProcessor {
   }
 
   private static Optional<byte[]> readFile(Path path) throws IOException {
-    try {
-      return Optional.of(Files.readAllBytes(path));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    }
+    return BoundedRead.file(path, SchemaFile.MAX_BYTES);
   }
 
+  /** A resource the Filer found: a file checked as one, anything else read up to the limit. */
   private static Optional<byte[]> readResource(FileObject resource) throws IOException {
+    URI uri = resource.toUri();
+    if ("file".equals(uri.getScheme())) {
+      return readFile(Path.of(uri));
+    }
     try (InputStream in = resource.openInputStream()) {
-      return Optional.of(in.readAllBytes());
+      return Optional.of(BoundedRead.stream(in, SchemaFile.MAX_BYTES));
     } catch (FileNotFoundException | NoSuchFileException e) {
       return Optional.empty();
     }
@@ -409,7 +424,9 @@ public final class MeteredProcessor extends AbstractProcessor {
   }
 
   private void write(MetricsModel model, List<HandlerSite> handlers, RoundEnvironment round) {
-    RecorderWriter writer = new RecorderWriter(generatedAnnotationAvailable());
+    PackageElement recorderPackage = processingEnv.getElementUtils().getPackageElement(model.javaPackage());
+    RecorderWriter writer = new RecorderWriter(generatedAnnotationAvailable(), recorderPackage == null
+        ? Set.of() : JavaLangShadows.in(recorderPackage, processingEnv.getElementUtils()));
     Diagnostics diagnostics = new Diagnostics();
     // Only the compilation's own sources can clash with a recorder's name. (Looking each name
     // up with Elements.getTypeElement would search every module for classes that do not exist
@@ -435,7 +452,7 @@ public final class MeteredProcessor extends AbstractProcessor {
         JavaFileObject source = processingEnv.getFiler().createSourceFile(
             name, origins.getOrDefault(family.name(), new Element[0]));
         try (Writer out = source.openWriter()) {
-          file.writeTo(out);
+          out.write(AsciiSource.of(file));
         }
       } catch (IOException e) {
         diagnostics.error(DiagnosticCode.GENERATION_FAILED, null, "cannot write " + name + ": " + e.getMessage());
@@ -455,8 +472,9 @@ public final class MeteredProcessor extends AbstractProcessor {
   private void writeResource(String name, String text, Element[] origins, Diagnostics diagnostics) {
     try {
       FileObject resource = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", name, origins);
-      try (Writer out = resource.openWriter()) {
-        out.write(text);
+      // UTF-8 whatever the compilation's -encoding: the catalog's readers expect it.
+      try (OutputStream out = resource.openOutputStream()) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       diagnostics.error(DiagnosticCode.GENERATION_FAILED, null, "cannot write " + name + ": " + e.getMessage());

@@ -51,6 +51,11 @@ final class GeneratedClasses extends ClassLoader {
     return defineClass(name, bytes, 0, bytes.length);
   }
 
+  /** The compiled classes' bytes, by binary name. */
+  Map<String, byte[]> bytes() {
+    return Map.copyOf(classes);
+  }
+
   /** A new instance of the compiled class {@code name}, made with its no-argument constructor. */
   <T> T instantiate(String name, Class<T> as) {
     try {

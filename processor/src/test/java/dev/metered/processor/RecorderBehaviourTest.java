@@ -1,10 +1,15 @@
 package dev.metered.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.testing.compile.Compilation;
 import dev.metered.runtime.Attributes;
+import dev.metered.runtime.DeliveryMode;
+import dev.metered.runtime.DeliverySink;
+import dev.metered.runtime.MaxValues;
+import dev.metered.runtime.MeteredOptions;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.MetricSink;
 import dev.metered.runtime.MetricType;
@@ -12,10 +17,12 @@ import dev.metered.runtime.RecordingFailures;
 import dev.metered.runtime.testing.RecordedMetric;
 import dev.metered.runtime.testing.RecordingSink;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.ObjDoubleConsumer;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -78,6 +85,7 @@ class RecorderBehaviourTest {
 
       import dev.metered.runtime.MetricSink;
       import java.util.function.BiConsumer;
+import java.util.function.ObjDoubleConsumer;
       import test.metrics.CheckoutMetrics;
       import test.metrics.CheckoutMetrics.Channel;
       import test.metrics.CheckoutMetrics.Outcome;
@@ -97,7 +105,12 @@ class RecorderBehaviourTest {
             case "region default" -> metrics.event(Step.PAY, true, 1.0).items(2).record();
             case "large amount" -> metrics.event(Step.PAY, true, 1.0).amount(25.0).outcome(Outcome.OK).record();
             case "null step" -> metrics.record(null, true, 1.0);
-            default -> throw new IllegalArgumentException(scenario);
+            default -> {
+              if (!scenario.startsWith("coupon ")) {
+                throw new IllegalArgumentException(scenario);
+              }
+              metrics.event(Step.PAY, true, 1.0).coupon(scenario.substring("coupon ".length())).record();
+            }
           }
         }
       }
@@ -237,6 +250,106 @@ class RecorderBehaviourTest {
     };
     classes.instantiate("test.Driver", BiConsumer.class).accept("everything", broken);
     assertThat(RecordingFailures.count()).isEqualTo(before + 1);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void anErrorFromTheSinkIsCountedNotThrown() {
+    for (Error error : List.of(new NoSuchMethodError("io.sentry.Sentry.metrics()"), new AssertionError("invariant"))) {
+      long before = RecordingFailures.count();
+      MetricSink failing = (metric, value, attributes) -> {
+        throw error;
+      };
+      classes.instantiate("test.Driver", BiConsumer.class).accept("everything", failing);
+      assertThat(RecordingFailures.count()).as("after %s", error).isEqualTo(before + 1);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aVirtualMachineErrorFromTheSinkPasses() {
+    OutOfMemoryError outOfMemory = new OutOfMemoryError("Java heap space");
+    MetricSink failing = (metric, value, attributes) -> {
+      throw outOfMemory;
+    };
+    assertThatThrownBy(() -> classes.instantiate("test.Driver", BiConsumer.class).accept("everything", failing))
+        .isSameAs(outOfMemory);
+  }
+
+  @Test
+  void metricDescriptorsCarryTheMaxValuesOfTheirStringAndNumberAttributes() {
+    assertThat(run("everything")).filteredOn(point -> point.metric().name().equals("shop.checkout.count"))
+        .singleElement()
+        .satisfies(point -> assertThat(point.metric().maxValues())
+            .containsExactly(MaxValues.of("items", 10), MaxValues.of("coupon", 5)));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aDeliverySinkFoldsValuesBeyondMaxValuesIntoTheOverflowValue() {
+    RecordingSink exporter = new RecordingSink();
+    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
+        .exporter(exporter).deliveryForAll(DeliveryMode.EVENT).flushInterval(Duration.ofHours(1)).build());
+    try {
+      BiConsumer<String, MetricSink> driver = classes.instantiate("test.Driver", BiConsumer.class);
+      for (int i = 0; i < 8; i++) {
+        driver.accept("coupon c" + i, sink);
+      }
+      assertThat(exporter.recorded("shop.checkout.count"))
+          .extracting(point -> point.attributeMap().get("coupon"))
+          .containsExactly("c0", "c1", "c2", "c3", "c4",
+              DeliverySink.OVERFLOW_VALUE, DeliverySink.OVERFLOW_VALUE, DeliverySink.OVERFLOW_VALUE);
+      assertThat(sink.stats().folded()).as("each metric with the coupon folds its own").isPositive();
+    } finally {
+      sink.close();
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aCounterFedTheLargestDoublesArrivesInFiniteParts(@TempDir Path elsewhere) {
+    Compilation transfers = Compilations.compile(elsewhere, """
+        schema: 1
+        namespace: shop
+        package: test.metrics
+        families:
+          transfer:
+            description: One transfer.
+            attributes:
+              direction: {type: enum, values: [in, out], description: Which way.}
+            inputs:
+              bytes: double
+            metrics:
+              shop.transfer.bytes: {type: counter, unit: byte, value: bytes, delivery: aggregate, description: Bytes moved.}
+        """, Compilations.source("test.Feeder", """
+        package test;
+
+        import dev.metered.runtime.MetricSink;
+        import java.util.function.ObjDoubleConsumer;
+        import test.metrics.TransferMetrics;
+
+        public class Feeder implements ObjDoubleConsumer<MetricSink> {
+          @Override
+          public void accept(MetricSink sink, double bytes) {
+            new TransferMetrics(sink).record(TransferMetrics.Direction.IN, bytes);
+          }
+        }
+        """));
+    ObjDoubleConsumer<MetricSink> feeder =
+        GeneratedClasses.ofSuccessful(transfers).instantiate("test.Feeder", ObjDoubleConsumer.class);
+    RecordingSink exporter = new RecordingSink();
+    DeliverySink sink = new DeliverySink(MeteredOptions.builder()
+        .exporter(exporter).flushInterval(Duration.ofHours(1)).build());
+    try {
+      feeder.accept(sink, 1e308);
+      feeder.accept(sink, 1e308);
+      sink.flush();
+      assertThat(exporter.recorded("shop.transfer.bytes")).extracting(RecordedMetric::value)
+          .containsExactly(1e308, 1e308);
+      assertThat(sink.stats().dropped()).isZero();
+    } finally {
+      sink.close();
+    }
   }
 
   @Test

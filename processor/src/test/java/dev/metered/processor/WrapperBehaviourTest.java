@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.testing.compile.Compilation;
 import dev.metered.runtime.MeteredRuntime;
+import dev.metered.runtime.RecordingFailures;
 import dev.metered.runtime.testing.RecordedMetric;
 import dev.metered.runtime.testing.RecordingSink;
 import java.nio.file.Path;
@@ -216,6 +217,34 @@ class WrapperBehaviourTest {
     assertThat(usage()).extracting(m -> m.attributeMap().get("success"), m -> m.attributeMap().get("error_type"))
         .containsExactly(tuple(false, "UnsupportedOperationException"));
     assertThatThrownBy(returned::join).isInstanceOf(CompletionException.class).hasCause(cause);
+  }
+
+  @Test
+  void anErrorWhileRecordingNeverReplacesTheHandlersOutcome() throws Exception {
+    MeteredRuntime.setGlobalSink((metric, value, attributes) -> {
+      throw new NoSuchMethodError("io.sentry.Sentry.metrics()");
+    });
+    long before = RecordingFailures.count();
+    Function<String, Object> driver = driver();
+
+    assertThat(driver.apply("ping")).isEqualTo("pong");
+    assertThat(driver.apply("save")).isSameAs(classes.loadClass("test.Commands").getField("CHECKED").get(null));
+    Object unchecked = classes.loadClass("test.Commands").getField("UNCHECKED").get(null);
+    assertThatThrownBy(() -> driver.apply("fail")).isSameAs(unchecked);
+    assertThat(RecordingFailures.count()).as("each call's recording failed and was counted").isEqualTo(before + 3);
+  }
+
+  @Test
+  void aVirtualMachineErrorWhileRecordingASuccessIsNotRecordedAsTheHandlersFailure() {
+    StackOverflowError overflow = new StackOverflowError();
+    MeteredRuntime.setGlobalSink((metric, value, attributes) -> {
+      sink.record(metric, value, attributes);
+      throw overflow;
+    });
+
+    assertThatThrownBy(() -> driver().apply("ping")).isSameAs(overflow);
+    assertThat(sink.recorded()).as("the success alone, no failure of the handler")
+        .extracting(point -> point.attributeMap().get("success")).containsExactly(true);
   }
 
   @Test

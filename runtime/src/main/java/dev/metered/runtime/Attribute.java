@@ -8,19 +8,20 @@ import java.util.Objects;
  *
  * <p>Immutable. Generated recorders build the attributes of enum and boolean values once, as
  * constants, so recording them allocates nothing for the attribute; the Sentry form of the
- * attribute is built with it for the same reason.
+ * attribute is built once for the same reason, when {@link SentrySink} first asks for it, so that
+ * no Sentry class is touched before {@link SentrySink} has checked the SDK.
  */
 public final class Attribute {
   private final String key;
   private final AttributeType type;
   private final Object value;
-  private final SentryAttribute sentryAttribute;
+  // Built on first use; SentryAttribute is immutable, so a race builds it twice, harmlessly.
+  private SentryAttribute sentryAttribute;
 
   private Attribute(String key, AttributeType type, Object value) {
     this.key = Objects.requireNonNull(key, "key");
     this.type = type;
     this.value = Objects.requireNonNull(value, "value");
-    this.sentryAttribute = toSentry(key, type, value);
   }
 
   /** A string attribute. */
@@ -71,9 +72,14 @@ public final class Attribute {
     return value;
   }
 
-  /** The same attribute as the Sentry SDK takes it; built once, with this attribute. */
+  /** The same attribute as the Sentry SDK takes it; built on first use, then kept. */
   public SentryAttribute sentryAttribute() {
-    return sentryAttribute;
+    SentryAttribute built = sentryAttribute;
+    if (built == null) {
+      built = toSentry(key, type, value);
+      sentryAttribute = built;
+    }
+    return built;
   }
 
   private static SentryAttribute toSentry(String key, AttributeType type, Object value) {

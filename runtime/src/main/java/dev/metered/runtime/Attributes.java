@@ -75,6 +75,13 @@ public final class Attributes {
     return new Attributes(extended);
   }
 
+  /** These attributes with the one at {@code index} replaced by {@code attribute}. */
+  Attributes replacing(int index, Attribute attribute) {
+    Attribute[] replaced = attributes.clone();
+    replaced[index] = Objects.requireNonNull(attribute, "attribute");
+    return new Attributes(replaced);
+  }
+
   /** The attributes as an unmodifiable list. */
   public List<Attribute> asList() {
     return Collections.unmodifiableList(Arrays.asList(attributes));

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Recording a counter or gauge that the sink always aggregates, into a series known at compile
  * time (a {@link SeriesTable}'s, by number), reads the aggregates the sink bound to the table and
  * adds at the series' slot: no lock, no hashing, no allocation. Nothing here throws into a
- * recorder: what fails is counted in {@link #stats()} and reported through
- * {@link RecordingFailures}.
+ * recorder but a {@link VirtualMachineError}: what else fails, an {@link Error} from the exporter
+ * included, is counted in {@link #stats()} and reported through {@link RecordingFailures}.
  *
  * <p>With Sentry as the exporter, the sink sends its aggregates before Sentry closes (through
  * an integration it registers when it first sees Sentry enabled) and at JVM shutdown (through a
@@ -37,6 +37,12 @@ import java.util.concurrent.atomic.LongAdder;
 public final class DeliverySink implements MetricSink, AutoCloseable {
   /** The attribute that tells Sentry a data point stands for {@code 1 / rate} points. */
   public static final String SAMPLE_RATE_ATTRIBUTE = "sentry.client_sample_rate";
+  /**
+   * The value a string or number attribute is sent with once it has taken its {@link MaxValues}
+   * distinct values in a flush interval: one series stands for all the rest (a string, whatever
+   * the attribute's type). Counted in {@link DeliveryStats#folded()}.
+   */
+  public static final String OVERFLOW_VALUE = "__overflow__";
 
   private static final System.Logger LOGGER = System.getLogger("dev.metered.runtime");
   /** Aggregated points sent before the exporter is flushed, so no flush overflows the SDK's queue. */
@@ -56,6 +62,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private final LongAdder sampledPoints = new LongAdder();
   private final LongAdder sampledAway = new LongAdder();
   private final LongAdder dropped = new LongAdder();
+  private final LongAdder folded = new LongAdder();
 
   private final Object flushLock = new Object();
   private volatile MetricState[] states = new MetricState[64];
@@ -79,7 +86,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     this.exporter = options.exporter();
     this.budget = new EventBudget(options.eventsPerSecond());
     this.sampler = new OverflowSampler(options.sampledPerSecond());
-    this.sentry = exporter == SentrySink.instance() ? new SentryLifecycle(this) : null;
+    // Without a usable SDK, not even SentryLifecycle is loaded: it implements a Sentry interface.
+    this.sentry = exporter == SentrySink.instance() && SentrySink.isSdkUsable() ? new SentryLifecycle(this) : null;
   }
 
   /** The options the sink was made with. */
@@ -103,7 +111,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     boolean enabled;
     try {
       enabled = exporter.isEnabled();
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       RecordingFailures.report("DeliverySink", failure);
       return false;
     }
@@ -170,8 +179,15 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   }
 
   /** Applies the metric's delivery mode to one data point, the sink enabled. */
-  private void recordSeries(Series series, double value) {
-    MetricState state = stateOf(series.metric());
+  private void recordSeries(Series recorded, double value) {
+    MetricState state = stateOf(recorded.metric());
+    Series series = recorded;
+    if (recorded.table() == null) {
+      series = state.foldValuesBeyondMax(recorded);
+      if (series != recorded) {
+        folded.increment();
+      }
+    }
     switch (state.mode) {
       case EVENT -> {
         budget.consume();
@@ -233,19 +249,22 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       }
       return;
     }
-    AggregationCell cell = state.otherCell(series);
-    if (cell == null) {
+    if (!state.addToOther(series, value)) {
       dropped.increment();
-      return;
     }
-    cell.add(value);
+  }
+
+  /** Counts one data point lost where the sink could not say so otherwise. */
+  void countDropped() {
+    dropped.increment();
   }
 
   private void send(Series series, double value) {
     try {
       exporter.record(series, value);
       eventPoints.increment();
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       dropped.increment();
       RecordingFailures.report("DeliverySink", failure);
     }
@@ -261,6 +280,11 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       }
     }
     return newState(metric);
+  }
+
+  /** How many series outside its table {@code metric} has open now; for tests of the cap. */
+  int openOtherSeries(Metric metric) {
+    return stateOf(metric).openOtherSeries();
   }
 
   private synchronized MetricState newState(Metric metric) {
@@ -293,7 +317,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   /** What the sink has sent, sampled and dropped so far. */
   public DeliveryStats stats() {
     return new DeliveryStats(eventPoints.sum(), aggregatedPoints.sum(), sampledPoints.sum(),
-        sampledAway.sum(), dropped.sum());
+        sampledAway.sum(), dropped.sum(), folded.sum());
   }
 
   /**
@@ -347,7 +371,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       if (exporterEnabled && !exporter.isEnabled()) {
         exporterEnabled = false;
       }
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       // A periodic task that throws is never run again: keep the scheduler alive.
       RecordingFailures.report("DeliverySink", failure);
     }
@@ -359,7 +384,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       if (isEnabled(target)) {
         flushAggregates(target);
       }
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       RecordingFailures.report("DeliverySink", failure);
     }
   }
@@ -375,7 +401,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
           try {
             target.record(taken.series(), taken.value());
             aggregatedPoints.increment();
-          } catch (RuntimeException failure) {
+          } catch (Throwable failure) {
+            RecordingFailures.rethrowIfFatal(failure);
             dropped.increment();
             RecordingFailures.report("DeliverySink", failure);
           }
@@ -407,7 +434,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
         target.flush(SHORT_FLUSH);
       }
       target.flush(timeout);
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       RecordingFailures.report("DeliverySink", failure);
     }
   }
@@ -415,7 +443,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private static boolean isEnabled(MetricSink target) {
     try {
       return target.isEnabled();
-    } catch (RuntimeException failure) {
+    } catch (Throwable failure) {
+      RecordingFailures.rethrowIfFatal(failure);
       RecordingFailures.report("DeliverySink", failure);
       return false;
     }
@@ -450,7 +479,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private static void log(Level level, String message) {
     try {
       LOGGER.log(level, message);
-    } catch (RuntimeException loggingFailed) {
+    } catch (Throwable loggingFailed) {
+      RecordingFailures.rethrowIfFatal(loggingFailed);
       // A broken logger must not stop the close.
     }
   }

@@ -11,10 +11,14 @@ package dev.metered.runtime;
  *     extrapolates the points sampled away
  * @param sampledAway distribution points not sent because sampling left them out
  * @param dropped data points lost: beyond the sampling cap, a value that is not finite, more
- *     attribute sets than one metric may aggregate, or an exporter that threw
+ *     attribute sets in one flush interval than one metric may aggregate, or an exporter that threw
+ * @param folded data points recorded with a string or number attribute value beyond its
+ *     {@link MaxValues} in their flush interval, and so sent, or aggregated, with
+ *     {@link DeliverySink#OVERFLOW_VALUE} instead; they are counted in the other fields too
  */
 public record DeliveryStats(
-    long eventPoints, long aggregatedPoints, long sampledPoints, long sampledAway, long dropped) {
+    long eventPoints, long aggregatedPoints, long sampledPoints, long sampledAway, long dropped,
+    long folded) {
 
   /** The data points handed to the exporter (Sentry): event and aggregated points. */
   public long sentPoints() {
@@ -30,6 +34,7 @@ public record DeliveryStats(
   public String toString() {
     return sentPoints() + " data points sent (" + eventPoints + " one per call, "
         + aggregatedPoints + " from aggregates), " + sampledPoints + " of them sampled, "
-        + sampledAway + " sampled away, " + dropped + " dropped";
+        + sampledAway + " sampled away, " + dropped + " dropped, " + folded + " folded into "
+        + DeliverySink.OVERFLOW_VALUE;
   }
 }

@@ -1,10 +1,12 @@
 package dev.metered.runtime;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A metric as the schema declares it: name, type, unit, family and delivery mode. Generated
+ * A metric as the schema declares it: name, type, unit, family, delivery mode and the
+ * {@code max_values} of its string and number attributes ({@link MaxValues}). Generated
  * recorders hold one constant per metric, so no metric name is built at run time.
  *
  * <p>Each metric gets a small number of its own when it is created ({@link #id()}), by which
@@ -18,14 +20,17 @@ public final class Metric {
   private final String unit;
   private final String family;
   private final DeliveryMode delivery;
+  private final List<MaxValues> maxValues;
   private final int id;
 
-  private Metric(String name, MetricType type, String unit, String family, DeliveryMode delivery) {
+  private Metric(String name, MetricType type, String unit, String family, DeliveryMode delivery,
+      MaxValues... maxValues) {
     this.name = Objects.requireNonNull(name, "name");
     this.type = Objects.requireNonNull(type, "type");
     this.unit = unit;
     this.family = family;
     this.delivery = Objects.requireNonNull(delivery, "delivery");
+    this.maxValues = List.of(maxValues);
     this.id = NEXT_ID.getAndIncrement();
   }
 
@@ -46,9 +51,11 @@ public final class Metric {
    * @param unit Sentry's unit name, or {@code null} for none
    * @param family the schema family it belongs to, for example {@code command}
    * @param delivery how its data points reach Sentry unless {@link MeteredOptions} says otherwise
+   * @param maxValues the {@code max_values} of its string and number attributes that have one
    */
-  public static Metric counter(String name, String unit, String family, DeliveryMode delivery) {
-    return new Metric(name, MetricType.COUNTER, unit, family, delivery);
+  public static Metric counter(String name, String unit, String family, DeliveryMode delivery,
+      MaxValues... maxValues) {
+    return new Metric(name, MetricType.COUNTER, unit, family, delivery, maxValues);
   }
 
   /**
@@ -68,9 +75,11 @@ public final class Metric {
    * @param unit Sentry's unit name, or {@code null} for none
    * @param family the schema family it belongs to, for example {@code command}
    * @param delivery how its data points reach Sentry unless {@link MeteredOptions} says otherwise
+   * @param maxValues the {@code max_values} of its string and number attributes that have one
    */
-  public static Metric distribution(String name, String unit, String family, DeliveryMode delivery) {
-    return new Metric(name, MetricType.DISTRIBUTION, unit, family, delivery);
+  public static Metric distribution(String name, String unit, String family, DeliveryMode delivery,
+      MaxValues... maxValues) {
+    return new Metric(name, MetricType.DISTRIBUTION, unit, family, delivery, maxValues);
   }
 
   /**
@@ -90,9 +99,11 @@ public final class Metric {
    * @param unit Sentry's unit name, or {@code null} for none
    * @param family the schema family it belongs to, for example {@code command}
    * @param delivery how its data points reach Sentry unless {@link MeteredOptions} says otherwise
+   * @param maxValues the {@code max_values} of its string and number attributes that have one
    */
-  public static Metric gauge(String name, String unit, String family, DeliveryMode delivery) {
-    return new Metric(name, MetricType.GAUGE, unit, family, delivery);
+  public static Metric gauge(String name, String unit, String family, DeliveryMode delivery,
+      MaxValues... maxValues) {
+    return new Metric(name, MetricType.GAUGE, unit, family, delivery, maxValues);
   }
 
   /** The metric's full name as Sentry shows it. */
@@ -118,6 +129,11 @@ public final class Metric {
   /** The delivery mode the schema declares ({@link DeliveryMode#AUTO} when it declares none). */
   public DeliveryMode delivery() {
     return delivery;
+  }
+
+  /** The {@code max_values} of its string and number attributes that have one; often none. */
+  public List<MaxValues> maxValues() {
+    return maxValues;
   }
 
   /** A number unique to this metric object in this process, small and dense from 0. */

@@ -2,28 +2,49 @@ package dev.metered.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What one {@link DeliverySink} keeps for one metric: its delivery mode, resolved once, and
  * its aggregates. The series of the metric's {@link SeriesTable} are aggregated in
  * {@link TableAggregates}, by number; other series (see {@link Series#of}) in cells keyed by
- * their attributes, up to {@link #MAX_OTHER_SERIES}.
+ * their attributes, at most {@link #MAX_OTHER_SERIES} open at once, each flush closing them all.
+ * Values of a string or number attribute beyond its {@link MaxValues} in an interval are folded
+ * into {@link DeliverySink#OVERFLOW_VALUE}.
  */
 final class MetricState {
-  /** Attribute sets outside the series table kept per metric; beyond it points are dropped. */
+  /**
+   * Attribute sets outside the series table aggregated per metric and flush interval; beyond it,
+   * a new set's points are dropped (and counted) until the next flush.
+   */
   static final int MAX_OTHER_SERIES = 10_000;
 
   final Metric metric;
   final DeliveryMode mode;
   private final DeliverySink owner;
+  private final SumParts sumParts;
   private volatile TableAggregates tableAggregates;
   private final ConcurrentHashMap<Attributes, AggregationCell> otherCells = new ConcurrentHashMap<>();
+  private final AtomicInteger openOtherCells = new AtomicInteger();
+  // Aligned with metric.maxValues(): the values each limited attribute took this interval, and
+  // the attribute that stands for the rest.
+  private final DistinctValues[] distinctValues;
+  private final Attribute[] overflowAttributes;
 
   MetricState(DeliverySink owner, Metric metric, DeliveryMode mode) {
     this.owner = owner;
     this.metric = metric;
     this.mode = mode;
+    this.sumParts = new SumParts(owner);
+    List<MaxValues> limits = metric.maxValues();
+    this.distinctValues = new DistinctValues[limits.size()];
+    this.overflowAttributes = new Attribute[limits.size()];
+    for (int i = 0; i < limits.size(); i++) {
+      distinctValues[i] = new DistinctValues(limits.get(i).max());
+      overflowAttributes[i] = Attribute.ofString(limits.get(i).key(), DeliverySink.OVERFLOW_VALUE);
+    }
   }
 
   /** A series' value, taken from its aggregate. */
@@ -43,21 +64,85 @@ final class MetricState {
 
   private synchronized TableAggregates newTableAggregates(SeriesTable table) {
     if (tableAggregates == null) {
-      tableAggregates = TableAggregates.of(owner, table);
+      tableAggregates = TableAggregates.of(owner, table, sumParts);
     }
     return tableAggregates;
   }
 
-  /** The cell of a series outside the table, made on first use; {@code null} when over the cap. */
-  AggregationCell otherCell(Series series) {
-    AggregationCell cell = otherCells.get(series.attributes());
-    if (cell != null || otherCells.size() >= MAX_OTHER_SERIES) {
-      return cell;
+  /**
+   * {@code series}, or the same series with each attribute whose value is beyond its
+   * {@link MaxValues} this interval replaced by {@link DeliverySink#OVERFLOW_VALUE}.
+   */
+  Series foldValuesBeyondMax(Series series) {
+    if (distinctValues.length == 0) {
+      return series;
     }
-    return otherCells.computeIfAbsent(series.attributes(), attributes -> AggregationCell.of(series));
+    Attributes attributes = series.attributes();
+    Attributes folded = attributes;
+    for (int i = 0; i < attributes.size(); i++) {
+      Attribute attribute = attributes.get(i);
+      int limit = limitOf(attribute.key());
+      if (limit >= 0 && !distinctValues[limit].admit(attribute.value())) {
+        folded = folded.replacing(i, overflowAttributes[limit]);
+      }
+    }
+    return folded == attributes ? series : Series.of(metric, folded);
   }
 
-  /** Takes every aggregate that has something to send, leaving them all empty. */
+  private int limitOf(String key) {
+    List<MaxValues> limits = metric.maxValues();
+    for (int i = 0; i < limits.size(); i++) {
+      if (limits.get(i).key().equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Adds a finite value to a series outside the table; {@code false} when the metric has
+   * {@link #MAX_OTHER_SERIES} other series open this interval already and this is not one.
+   */
+  boolean addToOther(Series series, double value) {
+    while (true) {
+      AggregationCell cell = otherCells.get(series.attributes());
+      if (cell == null) {
+        cell = otherCells.computeIfAbsent(series.attributes(),
+            attributes -> openOtherCells.incrementAndGet() <= MAX_OTHER_SERIES
+                ? AggregationCell.of(series, sumParts) : closeUnopened());
+        if (cell == null) {
+          return false;
+        }
+      }
+      if (cell.add(value)) {
+        return true;
+      }
+      // A flush retired the cell after it was looked up: remove it, if the flush has not yet,
+      // and add to a fresh one.
+      close(cell);
+    }
+  }
+
+  private AggregationCell closeUnopened() {
+    openOtherCells.decrementAndGet();
+    return null;
+  }
+
+  private void close(AggregationCell cell) {
+    if (otherCells.remove(cell.series.attributes(), cell)) {
+      openOtherCells.decrementAndGet();
+    }
+  }
+
+  /** How many series outside the table are open now; never more than {@link #MAX_OTHER_SERIES}. */
+  int openOtherSeries() {
+    return otherCells.size();
+  }
+
+  /**
+   * Takes every aggregate that has something to send, leaving them all empty, closes every
+   * series outside the table and starts a new interval of distinct values.
+   */
   List<Taken> takeAll() {
     List<Taken> taken = new ArrayList<>();
     TableAggregates aggregates = tableAggregates;
@@ -70,11 +155,18 @@ final class MetricState {
         }
       }
     }
-    for (AggregationCell cell : otherCells.values()) {
-      double value = cell.take();
+    for (Map.Entry<Attributes, AggregationCell> entry : otherCells.entrySet()) {
+      AggregationCell cell = entry.getValue();
+      double value = cell.retire();
+      close(cell);
       if (!Double.isNaN(value)) {
         taken.add(new Taken(cell.series, value));
       }
+    }
+    // After the sums were taken: taking them may set a part aside.
+    sumParts.takeInto(taken);
+    for (DistinctValues values : distinctValues) {
+      values.startInterval();
     }
     return taken;
   }

@@ -6,7 +6,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts what recorders caught instead of throwing into their callers (a failing sink, a
- * {@code null} passed where a value was needed), and logs the first such failure.
+ * {@code null} passed where a value was needed, a {@link LinkageError} or {@link AssertionError}
+ * from a sink), and logs the first such failure.
+ *
+ * <p>Recorders and {@link DeliverySink} catch every {@link Throwable} but a
+ * {@link VirtualMachineError} ({@link OutOfMemoryError}, {@link StackOverflowError}): those are
+ * the JVM's own failures, not the recording's, and are never hidden.
  *
  * <p>Logging only the first keeps a broken sink from flooding the log at the rate of recording;
  * the count says how many followed it.
@@ -19,12 +24,13 @@ public final class RecordingFailures {
   private RecordingFailures() {}
 
   /**
-   * Called by generated recorders when recording failed; never throws.
+   * Called by generated recorders when recording failed; throws nothing but a
+   * {@link VirtualMachineError} that logging raised.
    *
    * @param recorder the recorder's name, for example {@code CommandMetrics}
    * @param failure what was thrown
    */
-  public static void report(String recorder, RuntimeException failure) {
+  public static void report(String recorder, Throwable failure) {
     COUNT.incrementAndGet();
     if (LOGGED.compareAndSet(false, true)) {
       try {
@@ -34,9 +40,20 @@ public final class RecordingFailures {
                 + " was not disturbed. Later failures are only counted"
                 + " (RecordingFailures.count()).",
             failure);
-      } catch (RuntimeException loggingFailed) {
+      } catch (Throwable loggingFailed) {
         // A broken logger must not reach the caller either.
+        rethrowIfFatal(loggingFailed);
       }
+    }
+  }
+
+  /**
+   * Rethrows {@code failure} when it is a {@link VirtualMachineError}, the one kind of
+   * {@link Throwable} recording lets pass; returns otherwise.
+   */
+  static void rethrowIfFatal(Throwable failure) {
+    if (failure instanceof VirtualMachineError fatal) {
+      throw fatal;
     }
   }
 

@@ -6,6 +6,7 @@ import io.sentry.metrics.IMetricsApi;
 import io.sentry.metrics.SentryMetricsParameters;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends each data point to Sentry through {@code Sentry.metrics()}: one Sentry data point per
@@ -15,6 +16,10 @@ import java.util.Objects;
  * <p>While the Sentry SDK is not initialised (or has been closed), {@link #isEnabled()} is
  * {@code false} and recorders skip all work. Data points of a {@link Series} reuse the Sentry
  * parameters built the first time, so sending them builds no attribute map.
+ *
+ * <p>It needs io.sentry:sentry {@value SentrySdk#MINIMUM_VERSION} or later. With an older SDK, or
+ * none, it is never enabled, so recording does nothing, and says so once in the log the first
+ * time it is asked: the SDK is checked once ({@link SentrySdk}), not per call.
  */
 public final class SentrySink implements MetricSink {
   private static final SentrySink INSTANCE = new SentrySink(null);
@@ -31,6 +36,19 @@ public final class SentrySink implements MetricSink {
     return INSTANCE;
   }
 
+  /** Whether the Sentry SDK on the class path has everything the runtime calls; checked once. */
+  static boolean isSdkUsable() {
+    return Sdk.USABLE;
+  }
+
+  // Initialised on first use, so that only a process that uses Sentry checks it.
+  private static final class Sdk {
+    static final String PROBLEM = SentrySdk.problem();
+    static final boolean USABLE = PROBLEM == null;
+    // Warned when something first records to Sentry, not when a default merely names it.
+    static final AtomicBoolean WARNED = new AtomicBoolean();
+  }
+
   /**
    * A sink bound to {@code scopes}: it keeps sending through them while Sentry closes, after
    * {@code Sentry.close()} has already replaced the current scopes with no-ops.
@@ -41,6 +59,12 @@ public final class SentrySink implements MetricSink {
 
   @Override
   public boolean isEnabled() {
+    if (!Sdk.USABLE) {
+      if (Sdk.WARNED.compareAndSet(false, true)) {
+        SentrySdk.warn(Sdk.PROBLEM);
+      }
+      return false;
+    }
     return scopes == null ? Sentry.isEnabled() : scopes.isEnabled();
   }
 
@@ -52,7 +76,7 @@ public final class SentrySink implements MetricSink {
   @Override
   public void record(Series series, double value) {
     Metric metric = series.metric();
-    if (!isFinite(metric, value)) {
+    if (!Sdk.USABLE || !isFinite(metric, value)) {
       return;
     }
     // The SDK call is made here rather than in a helper: the event path from a generated
@@ -71,6 +95,9 @@ public final class SentrySink implements MetricSink {
   /** Flushes the SDK: its queued data points leave, waiting at most {@code timeout}. */
   @Override
   public void flush(Duration timeout) {
+    if (!Sdk.USABLE) {
+      return;
+    }
     if (scopes == null) {
       Sentry.flush(timeout.toMillis());
     } else {

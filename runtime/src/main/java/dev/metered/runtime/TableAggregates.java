@@ -21,11 +21,14 @@ abstract sealed class TableAggregates permits StripedSums, LastValues {
     this.table = table;
   }
 
-  /** The aggregates of {@code table}'s metric: sums for a counter, last values for a gauge. */
-  static TableAggregates of(DeliverySink owner, SeriesTable table) {
+  /**
+   * The aggregates of {@code table}'s metric: sums for a counter, whose parts beyond
+   * {@code Double.MAX_VALUE} go to {@code parts}, last values for a gauge.
+   */
+  static TableAggregates of(DeliverySink owner, SeriesTable table, SumParts parts) {
     return table.metric().type() == MetricType.GAUGE
         ? new LastValues(owner, table)
-        : new StripedSums(owner, table);
+        : new StripedSums(owner, table, parts);
   }
 
   /** Adds a finite value to the series numbered {@code index}. */

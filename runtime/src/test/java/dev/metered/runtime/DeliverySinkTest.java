@@ -2,6 +2,7 @@ package dev.metered.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.metered.runtime.TestValues.Route;
 import dev.metered.runtime.testing.RecordedMetric;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class DeliverySinkTest {
   private static final Duration NEVER = Duration.ofHours(1);
+  private static final int DISTINCT_VALUES = 1_000_000;
+  private static final int INTERVALS = 10;
 
   private final RecordingSink exporter = new RecordingSink();
   private final Metric requests = Metric.counter("shop.requests", null, "request", DeliveryMode.AUTO);
@@ -105,7 +109,7 @@ class DeliverySinkTest {
     List<RecordedMetric> sent = exporter.recorded(requests.name());
     assertThat(sent).hasSize(11);
     assertThat(sent.get(10).value()).isEqualTo(990.0);
-    assertThat(sink.stats()).isEqualTo(new DeliveryStats(10, 1, 0, 0, 0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(10, 1, 0, 0, 0, 0));
   }
 
   @Test
@@ -177,7 +181,7 @@ class DeliverySinkTest {
   }
 
   @Test
-  void attributeSetsOutsideTheTableAreAggregatedByValueUpToACap() {
+  void attributeSetsOutsideTheTableAreAggregatedByValueUpToACapPerFlushInterval() {
     DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
 
     for (int i = 0; i < MetricState.MAX_OTHER_SERIES + 5; i++) {
@@ -191,6 +195,134 @@ class DeliverySinkTest {
     assertThat(sent).hasSize(MetricState.MAX_OTHER_SERIES);
     assertThat(sent).allSatisfy(point -> assertThat(point.value()).isEqualTo(2.0));
     assertThat(sink.stats().dropped()).isEqualTo(10);
+
+    // The flush closed every series: a value never seen before is aggregated and sent again.
+    exporter.clear();
+    sink.record(requests, 1, Attributes.of(Attribute.ofString("endpoint", "/brand-new")));
+    sink.flush();
+    assertThat(exporter.recorded(requests.name())).singleElement()
+        .satisfies(point -> assertThat(point.attributeMap()).containsEntry("endpoint", "/brand-new"));
+    assertThat(sink.stats().dropped()).isEqualTo(10);
+  }
+
+  @Test
+  void aMillionDistinctNumbersKeepAtMostTheCapOpenAndAreDeliveredOrDroppedExactly() {
+    Totals delivered = new Totals();
+    DeliverySink sink = sink(delivered, DeliveryMode.AGGREGATE);
+
+    int mostOpen = recordDistinctValues(sink, requests,
+        i -> Attributes.of(Attribute.ofLong("order_id", i)));
+
+    assertThat(mostOpen).as("series open at once").isEqualTo(MetricState.MAX_OTHER_SERIES);
+    assertThat(sink.openOtherSeries(requests)).as("after the last flush").isZero();
+    assertThat(delivered.points).as("the first values of every interval, not only of the first")
+        .isEqualTo(INTERVALS * MetricState.MAX_OTHER_SERIES);
+    DeliveryStats stats = sink.stats();
+    assertThat(stats.dropped()).isEqualTo(DISTINCT_VALUES - delivered.points);
+    assertThat(delivered.total + stats.dropped()).isEqualTo(DISTINCT_VALUES);
+  }
+
+  @Test
+  void aMillionDistinctStringsBeyondMaxValuesAreFoldedIntoTheOverflowValue() {
+    Metric errors = Metric.counter("shop.errors", null, "request", DeliveryMode.AGGREGATE,
+        MaxValues.of("error_type", 20));
+    Totals delivered = new Totals();
+    DeliverySink sink = sink(delivered, DeliveryMode.AGGREGATE);
+
+    int mostOpen = recordDistinctValues(sink, errors,
+        i -> Attributes.of(Attribute.ofString("error_type", "Error" + i), TestValues.SUCCESS_FALSE));
+
+    assertThat(mostOpen).as("20 values and the overflow value").isEqualTo(21);
+    DeliveryStats stats = sink.stats();
+    assertThat(delivered.overflowTotal).isEqualTo(stats.folded()).isEqualTo(DISTINCT_VALUES - INTERVALS * 20);
+    assertThat(delivered.total - delivered.overflowTotal).as("sent under their own value")
+        .isEqualTo(INTERVALS * 20);
+    assertThat(delivered.total - delivered.overflowTotal + stats.folded() + stats.dropped())
+        .as("delivered + folded + dropped").isEqualTo(DISTINCT_VALUES);
+    assertThat(stats.dropped()).isZero();
+
+    // A new interval admits new values as themselves.
+    sink.record(errors, 1, Attributes.of(Attribute.ofString("error_type", "BrandNew"), TestValues.SUCCESS_FALSE));
+    sink.flush();
+    assertThat(delivered.lastValue).isEqualTo("BrandNew");
+  }
+
+  @Test
+  void eventModeFoldsValuesBeyondMaxValuesAndKeepsNoSeries() {
+    Metric errors = Metric.counter("shop.errors", null, "request", DeliveryMode.EVENT,
+        MaxValues.of("error_type", 20));
+    Totals delivered = new Totals();
+    DeliverySink sink = sink(delivered, DeliveryMode.EVENT);
+
+    int mostOpen = recordDistinctValues(sink, errors,
+        i -> Attributes.of(Attribute.ofString("error_type", "Error" + i)));
+
+    assertThat(mostOpen).as("event mode aggregates nothing").isZero();
+    DeliveryStats stats = sink.stats();
+    assertThat(delivered.points).isEqualTo(DISTINCT_VALUES);
+    assertThat(stats.eventPoints()).isEqualTo(DISTINCT_VALUES);
+    assertThat(delivered.overflowTotal).isEqualTo(stats.folded()).isEqualTo(DISTINCT_VALUES - INTERVALS * 20);
+  }
+
+  @Test
+  void anErrorFromTheExporterNeverReachesTheCallerAndIsCounted() {
+    for (Throwable error : List.of(new NoSuchMethodError("io.sentry.Sentry.metrics()"),
+        new AssertionError("sink invariant"), new ExceptionInInitializerError("init"))) {
+      DeliverySink sink = sink((metric, value, attributes) -> sneakyThrow(error), DeliveryMode.EVENT);
+      long failuresBefore = RecordingFailures.count();
+
+      assertThatCode(() -> sink.record(requestSeries.get(0), 1)).doesNotThrowAnyException();
+
+      assertThat(sink.stats().dropped()).isEqualTo(1);
+      assertThat(RecordingFailures.count()).isEqualTo(failuresBefore + 1);
+    }
+  }
+
+  @Test
+  void aVirtualMachineErrorFromTheExporterPasses() {
+    StackOverflowError overflow = new StackOverflowError();
+    DeliverySink sink = sink((metric, value, attributes) -> {
+      throw overflow;
+    }, DeliveryMode.EVENT);
+
+    assertThatThrownBy(() -> sink.record(requestSeries.get(0), 1)).isSameAs(overflow);
+  }
+
+  @Test
+  void anErrorWhileFlushingLosesOnlyItsPointAndIsCounted() {
+    AtomicBoolean failedOnce = new AtomicBoolean();
+    DeliverySink sink = sink((metric, value, attributes) -> {
+      if (failedOnce.compareAndSet(false, true)) {
+        throw new LinkageError("exporter half loaded");
+      }
+      exporter.record(metric, value, attributes);
+    }, DeliveryMode.AGGREGATE);
+    for (int index = 0; index < requestSeries.size(); index++) {
+      sink.record(requestSeries, index, 1);
+    }
+
+    assertThatCode(sink::flush).doesNotThrowAnyException();
+
+    assertThat(exporter.recorded(requests.name())).hasSize(requestSeries.size() - 1);
+    assertThat(sink.stats().dropped()).isEqualTo(1);
+  }
+
+  @Test
+  void aCounterFedTheLargestDoublesIsDeliveredInFinitePartsNotDroppedAsInfinity() {
+    DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
+    Attributes open = Attributes.of(Attribute.ofString("endpoint", "/huge"));
+
+    sink.record(requestSeries, 0, 1e308);
+    sink.record(requestSeries, 0, 1e308);
+    sink.record(requests, 1e308, open);
+    sink.record(requests, 1e308, open);
+    sink.record(requests, 1, open);
+    sink.flush();
+
+    assertThat(exporter.recorded(requests.name())).extracting(RecordedMetric::value)
+        .containsExactlyInAnyOrder(1e308, 1e308, 1e308, 1e308 + 1);
+    assertThat(sink.stats().aggregatedPoints()).isEqualTo(4);
+    assertThat(sink.stats().dropped()).isZero();
   }
 
   @Test
@@ -290,7 +422,7 @@ class DeliverySinkTest {
       assertThat(point.value()).isEqualTo(10.0);
       assertThat(point.attributeMap().get("route")).isEqualTo("cart");
     });
-    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 0, 0));
   }
 
   @Test
@@ -328,7 +460,7 @@ class DeliverySinkTest {
 
     assertThat(exporter.recorded(requests.name())).singleElement()
         .satisfies(point -> assertThat(point.value()).isEqualTo(2.0));
-    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 0, 0));
   }
 
   @Test
@@ -389,6 +521,50 @@ class DeliverySinkTest {
     assertThat(options.deliveryOf(declared)).isEqualTo(DeliveryMode.AGGREGATE);
     assertThat(forAll.deliveryOf(declared)).isEqualTo(DeliveryMode.EVENT);
     assertThat(MeteredOptions.defaults().deliveryOf(requests)).isEqualTo(DeliveryMode.AUTO);
+  }
+
+  /**
+   * Records {@link #DISTINCT_VALUES} increments of {@code metric}, each with other attributes,
+   * flushing after each of {@link #INTERVALS} intervals; returns the most series it had open.
+   */
+  private static int recordDistinctValues(DeliverySink sink, Metric metric, IntFunction<Attributes> attributes) {
+    int mostOpen = 0;
+    for (int i = 0; i < DISTINCT_VALUES; i++) {
+      sink.record(metric, 1, attributes.apply(i));
+      mostOpen = Math.max(mostOpen, sink.openOtherSeries(metric));
+      if ((i + 1) % (DISTINCT_VALUES / INTERVALS) == 0) {
+        sink.flush();
+      }
+    }
+    return mostOpen;
+  }
+
+  private static DeliverySink sink(MetricSink exporter, DeliveryMode mode) {
+    return new DeliverySink(MeteredOptions.builder()
+        .exporter(exporter).flushInterval(NEVER).deliveryForAll(mode).build(), false);
+  }
+
+  /** An exporter that only adds up what it is sent, so a million points take no memory. */
+  private static final class Totals implements MetricSink {
+    long points;
+    double total;
+    double overflowTotal;
+    Object lastValue;
+
+    @Override
+    public void record(Metric metric, double value, Attributes attributes) {
+      points++;
+      total += value;
+      lastValue = attributes.get(0).value();
+      if (DeliverySink.OVERFLOW_VALUE.equals(lastValue)) {
+        overflowTotal += value;
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> void sneakyThrow(Throwable failure) throws T {
+    throw (T) failure;
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class TableAggregatesTest {
   private final DeliverySink owner = new DeliverySink(
       MeteredOptions.builder().flushInterval(Duration.ofHours(1)).build(), false);
+  private final SumParts parts = new SumParts(owner);
   private final SeriesTable counterTable =
       TestValues.table(Metric.counter("shop.requests", null, "request", DeliveryMode.AGGREGATE));
   private final SeriesTable gaugeTable =
@@ -24,8 +25,8 @@ class TableAggregatesTest {
 
   @Test
   void aCounterTableGetsSumsAndAGaugeTableLastValues() {
-    assertThat(TableAggregates.of(owner, counterTable)).isInstanceOf(StripedSums.class);
-    assertThat(TableAggregates.of(owner, gaugeTable)).isInstanceOf(LastValues.class);
+    assertThat(TableAggregates.of(owner, counterTable, parts)).isInstanceOf(StripedSums.class);
+    assertThat(TableAggregates.of(owner, gaugeTable, parts)).isInstanceOf(LastValues.class);
   }
 
   @Test
@@ -40,7 +41,7 @@ class TableAggregatesTest {
 
   @Test
   void sumsAreKeptPerSeriesAndTakenOnce() {
-    TableAggregates sums = TableAggregates.of(owner, counterTable);
+    TableAggregates sums = TableAggregates.of(owner, counterTable, parts);
 
     sums.add(0, 1.5);
     sums.add(0, 2.5);
@@ -54,7 +55,7 @@ class TableAggregatesTest {
 
   @Test
   void gaugesKeepTheirLastValueAndZeroIsAValue() {
-    TableAggregates lastValues = TableAggregates.of(owner, gaugeTable);
+    TableAggregates lastValues = TableAggregates.of(owner, gaugeTable, parts);
 
     lastValues.add(2, 9);
     lastValues.add(2, 0);
@@ -66,7 +67,7 @@ class TableAggregatesTest {
 
   @Test
   void moreThreadsThanStripesAddingWhileOneTakesLoseNothing() throws InterruptedException {
-    TableAggregates sums = TableAggregates.of(owner, counterTable);
+    TableAggregates sums = TableAggregates.of(owner, counterTable, parts);
     int threads = StripedSums.STRIPES * 2;
     int perThread = 50_000;
     DoubleAdder taken = new DoubleAdder();
@@ -100,6 +101,84 @@ class TableAggregatesTest {
     takeAll(sums, taken);
 
     assertThat(taken.sum()).isEqualTo(threads * (perThread / 2) * 0.75);
+  }
+
+  @Test
+  void memoryFollowsTheSeriesAndThreadsThatRecordNotTheTableTimesTheStripes()
+      throws InterruptedException {
+    // 100 x 100 series: the lint's whole budget in one table.
+    SeriesTable wide = new SeriesTable(Metric.counter("shop.wide", null, "request", DeliveryMode.AGGREGATE),
+        dimension("a", 100), dimension("b", 100));
+    StripedSums sums = (StripedSums) TableAggregates.of(owner, wide, parts);
+    int threads = 16;
+    List<Thread> recorders = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int series = t * 601; // spread over the table, so no two threads share a chunk by series
+      Thread recorder = new Thread(() -> sums.add(series, 1));
+      recorder.start();
+      recorders.add(recorder);
+    }
+    for (Thread recorder : recorders) {
+      recorder.join();
+    }
+
+    assertThat(sums.allocatedChunks()).as("one chunk per thread, at most").isBetween(1, threads);
+    long bytes = (long) sums.allocatedChunks() * StripedSums.CHUNK_LENGTH * Long.BYTES;
+    assertThat(bytes).as("what the sums of one event per thread hold")
+        .isLessThanOrEqualTo(threads * 1_280L)
+        .isLessThan((long) Math.min(threads, StripedSums.STRIPES) * wide.size() * Long.BYTES / 10);
+    double total = 0;
+    for (int index = 0; index < wide.size(); index++) {
+      double value = sums.take(index);
+      total += Double.isNaN(value) ? 0 : value;
+    }
+    assertThat(total).isEqualTo(threads);
+  }
+
+  @Test
+  void aSumThatWouldExceedTheLargestDoubleIsSplitIntoFiniteParts() {
+    TableAggregates sums = TableAggregates.of(owner, counterTable, parts);
+    List<MetricState.Taken> setAside = new ArrayList<>();
+
+    sums.add(1, 1e308);
+    sums.add(1, 1e308);
+    sums.add(1, 5);
+    double rest = sums.take(1);
+    parts.takeInto(setAside);
+
+    assertThat(setAside).singleElement().satisfies(part -> {
+      assertThat(part.value()).isEqualTo(1e308);
+      assertThat(part.series()).isSameAs(counterTable.get(1));
+    });
+    assertThat(rest).isEqualTo(1e308 + 5);
+  }
+
+  @Test
+  void stripesWhoseTotalWouldExceedTheLargestDoubleAreTakenAsSeparateParts()
+      throws InterruptedException {
+    TableAggregates sums = TableAggregates.of(owner, counterTable, parts);
+    // Two threads each add a finite 1e308: in two stripes the take splits them, in one the add does.
+    sums.add(2, 1e308);
+    Thread other = new Thread(() -> sums.add(2, 1e308));
+    other.start();
+    other.join();
+    List<MetricState.Taken> setAside = new ArrayList<>();
+
+    double rest = sums.take(2);
+    parts.takeInto(setAside);
+
+    List<Double> values = new ArrayList<>();
+    setAside.forEach(part -> values.add(part.value()));
+    values.add(rest);
+    assertThat(values).containsExactly(1e308, 1e308);
+  }
+
+  private static Dimension dimension(String key, int size) {
+    AttributeValue[] values = new AttributeValue[size];
+    for (int i = 0; i < size; i++) {
+      values[i] = TestAttributeValue.of(key, "v" + i);
+    }
+    return Dimension.of(values);
   }
 
   private void takeAll(TableAggregates sums, DoubleAdder taken) {

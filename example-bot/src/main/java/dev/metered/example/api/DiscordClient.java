@@ -2,6 +2,7 @@ package dev.metered.example.api;
 
 import dev.metered.example.metrics.ApiMetrics.Method;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -77,7 +78,7 @@ public final class DiscordClient {
         case '\t' -> escaped.append("\\t");
         default -> {
           if (c < 0x20) {
-            escaped.append(String.format("\\u%04x", (int) c));
+            escaped.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             escaped.append(c);
           }

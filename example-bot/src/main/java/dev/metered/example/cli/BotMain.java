@@ -1,5 +1,6 @@
 package dev.metered.example.cli;
 
+import de.thetaphi.forbiddenapis.SuppressForbidden;
 import dev.metered.example.config.InvalidSettingException;
 import dev.metered.example.config.Settings;
 import dev.metered.example.config.SettingsLoader;
@@ -59,6 +60,8 @@ public final class BotMain {
    *
    * @param args {@code --help}, or nothing
    */
+  // A command-line program: the console is its user interface, and only main reaches it.
+  @SuppressForbidden
   public static void main(String[] args) {
     ShutdownSignal signal = ShutdownSignal.onJvmShutdown(SHUTDOWN_GRACE);
     int code =

@@ -14,6 +14,7 @@ import dev.metered.example.services.PrefixResolver;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -67,6 +68,7 @@ public class InfoCog implements Cog {
   public String info(CommandContext context, @Attr("command_type") CommandType type) {
     Duration uptime = Duration.between(startedAt, clock.instant());
     return String.format(
+        Locale.ROOT,
         "Metered example bot: up %d.%03d s, prefix '%s', database %s, %d cogs loaded",
         uptime.toSeconds(),
         uptime.toMillisPart(),

@@ -60,6 +60,9 @@ public enum DiagnosticCode {
   METRIC_SIZE("MeteredMetricSize"),
   MISSING_DESCRIPTION("MeteredMissingDescription"),
   CATALOG_CHANGE("MeteredCatalogChange"),
+  // Reading the earlier build's catalog (-Ametered.catalog.previous).
+  CATALOG_TOO_LARGE("MeteredCatalogTooLarge"),
+  CATALOG_EMPTY("MeteredCatalogEmpty"),
   BAD_LINT_CONFIG("MeteredBadLintConfig"),
   // Writing generated files.
   GENERATION_FAILED("MeteredGenerationFailed"),

@@ -1,6 +1,7 @@
 package dev.metered.processor.diagnostic;
 
 import java.util.Collection;
+import java.util.Locale;
 
 /** "Did you mean ...?" for names that are almost right. */
 public final class Suggestions {
@@ -14,7 +15,7 @@ public final class Suggestions {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int distance = distance(given.toLowerCase(), candidate.toLowerCase());
+      int distance = distance(given.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

@@ -9,11 +9,13 @@ import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
 import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricModel;
+import dev.metered.processor.model.RecorderNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
@@ -42,7 +44,7 @@ final class EmitWriter {
 
   /** The private constant holding a metric's descriptor, for example {@code USAGE_METRIC}. */
   static String descriptorName(MetricModel metric) {
-    return JavaNames.descriptorConstant(metric.constantName());
+    return RecorderNames.descriptor(metric.constantName());
   }
 
   /** The parameters of {@code emit}, in order: every field, plus flags for optional numbers. */
@@ -143,9 +145,13 @@ final class EmitWriter {
             .endControlFlow();
       }
     }
+    String fatal = names.unique("fatal");
     String failure = names.unique("failure");
-    method.nextControlFlow("catch ($T $N)", RuntimeException.class, failure)
-        .addComment("A recorder never throws into its caller; see RecordingFailures.")
+    method.nextControlFlow("catch ($T $N)", VirtualMachineError.class, fatal)
+        .addComment("Out of memory, stack overflow: the JVM's own failures are not the recorder's to hide.")
+        .addStatement("throw $N", fatal)
+        .nextControlFlow("catch ($T $N)", Throwable.class, failure)
+        .addComment("Anything else, an Error from the sink included, never reaches the caller; see RecordingFailures.")
         .addStatement("$T.report($S, $N)", RuntimeTypes.RECORDING_FAILURES, recorder.simpleName(), failure)
         .endControlFlow();
     return method.build();
@@ -195,7 +201,7 @@ final class EmitWriter {
   /** {@code suffix} for the family's full attribute set, else prefixed with the metric's name. */
   private String localName(MetricModel metric, LocalNames names, String suffix) {
     boolean allAttributes = metric.attributes().equals(family.attributes()) && metric.defaults().isEmpty();
-    String base = allAttributes ? suffix : JavaNames.memberName(metric.constantName().toLowerCase())
+    String base = allAttributes ? suffix : JavaNames.memberName(metric.constantName().toLowerCase(Locale.ROOT))
         + Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1);
     return names.unique(base);
   }

@@ -22,11 +22,11 @@ final class EnumWriter {
     ClassName type = code.enumType();
     TypeSpec.Builder enumType = TypeSpec.enumBuilder(type)
         .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("$L\n\n<p>The values of {@code $L}$L.\n", Javadoc.sentence(field.description(), "The values of " + field.key()),
-            field.key(), field.fromHandlers() ? ", including those @Metered handlers declare" : "");
+        .addJavadoc("$L\n\n<p>The values of $L$L.\n", Javadoc.sentence(field.description(), "The values of " + field.key()),
+            JavadocText.code(field.key()), field.fromHandlers() ? ", including those @Metered handlers declare" : "");
     for (EnumValue value : field.values()) {
-      enumType.addEnumConstant(value.constantName(), TypeSpec.anonymousClassBuilder("$S", value.wireValue())
-          .addJavadoc("{@code $L}$L.\n", value.wireValue(), value.fromHandler() ? ", declared by a @Metered handler" : "")
+      enumType.addEnumConstant(value.constantName(), TypeSpec.anonymousClassBuilder("$L", StringLiteral.of(value.wireValue()))
+          .addJavadoc("$L$L.\n", JavadocText.code(value.wireValue()), value.fromHandler() ? ", declared by a @Metered handler" : "")
           .build());
     }
     if (field.isAttribute()) {
@@ -38,7 +38,7 @@ final class EnumWriter {
         .addStatement("this.wireValue = wireValue");
     if (field.isAttribute()) {
       enumType.addField(FieldSpec.builder(RuntimeTypes.ATTRIBUTE, "attribute", Modifier.PRIVATE, Modifier.FINAL).build());
-      constructor.addStatement("this.attribute = $T.ofString($S, wireValue)", RuntimeTypes.ATTRIBUTE, field.key());
+      constructor.addStatement("this.attribute = $T.ofString($L, wireValue)", RuntimeTypes.ATTRIBUTE, StringLiteral.of(field.key()));
     }
     enumType.addMethod(constructor.build());
     MethodSpec.Builder wireValue = MethodSpec.methodBuilder("wireValue");
@@ -48,7 +48,7 @@ final class EnumWriter {
     enumType.addMethod(wireValue
         .addModifiers(Modifier.PUBLIC)
         .returns(String.class)
-        .addJavadoc("The value as Sentry receives it, for example {@code $L}.\n", field.values().get(0).wireValue())
+        .addJavadoc("The value as Sentry receives it, for example $L.\n", JavadocText.code(field.values().get(0).wireValue()))
         .addStatement("return wireValue")
         .build());
     if (field.isAttribute()) {
@@ -56,7 +56,7 @@ final class EnumWriter {
           .addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC)
           .returns(RuntimeTypes.ATTRIBUTE)
-          .addJavadoc("The attribute {@code $L=<wire value>}, built once.\n", field.key())
+          .addJavadoc("The attribute $L with the constant's wire value, built once.\n", JavadocText.code(field.key()))
           .addStatement("return attribute")
           .build());
     }

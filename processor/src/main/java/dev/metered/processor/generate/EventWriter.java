@@ -8,7 +8,7 @@ import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
-import dev.metered.processor.model.JavaNames;
+import dev.metered.processor.model.RecorderNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ final class EventWriter {
   EventWriter(FamilyModel family, ClassName recorder, Map<String, FieldCode> fields, EmitWriter emit) {
     this.family = family;
     this.recorder = recorder;
-    this.event = recorder.nestedClass(JavaNames.EVENT_CLASS);
+    this.event = recorder.nestedClass(RecorderNames.EVENT_CLASS);
     this.fields = fields;
     this.emit = emit;
   }
@@ -38,8 +38,8 @@ final class EventWriter {
     MethodSpec.Builder method = MethodSpec.methodBuilder("event")
         .addModifiers(Modifier.PUBLIC)
         .returns(event);
-    StringBuilder doc = new StringBuilder("Starts a {@code ").append(family.name())
-        .append("} event that can also carry ").append(RecorderWriter.names(family.optionalFields()))
+    StringBuilder doc = new StringBuilder("Starts a ").append(JavadocText.code(family.name()))
+        .append(" event that can also carry ").append(RecorderWriter.names(family.optionalFields()))
         .append(";\n{@link Event#record()} records it.\n\n");
     List<CodeBlock> arguments = new ArrayList<>();
     for (Field field : family.requiredFields()) {
@@ -56,8 +56,8 @@ final class EventWriter {
   TypeSpec eventClass() {
     TypeSpec.Builder type = TypeSpec.classBuilder(event)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("One {@code $L} event being put together. Set what applies, then call {@link #record()}.\n"
-            + "Not thread-safe: build and record it on one thread.\n", family.name());
+        .addJavadoc("One $L event being put together. Set what applies, then call {@link #record()}.\n"
+            + "Not thread-safe: build and record it on one thread.\n", JavadocText.code(family.name()));
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
     for (FieldCode code : fields.values()) {
       Field field = code.field();
@@ -102,12 +102,12 @@ final class EventWriter {
       setter.addStatement("this.$N = true", code.givenName());
     }
     String when = field.defaultValue() != null
-        ? "When not set, it is {@code " + field.defaultValue() + "}."
+        ? "When not set, it is " + JavadocText.code(field.defaultValue()) + "."
         : field.omitWhen() != null
-            ? "When not set, or set to {@code " + field.omitWhen() + "}, the attribute is left out."
+            ? "When not set, or set to " + JavadocText.code(field.omitWhen()) + ", the attribute is left out."
             : field.isAttribute() ? "When not set, the attribute is left out." : "When not set, metrics that need it are not emitted.";
-    return setter.addJavadoc("Sets {@code $L}: $L\n$L\n\n@return this event\n",
-            field.key(), Javadoc.parameter(field), when)
+    return setter.addJavadoc("Sets $L: $L\n$L\n\n@return this event\n",
+            JavadocText.code(field.key()), Javadoc.parameter(field), when)
         .addStatement("return this")
         .build();
   }

@@ -6,7 +6,7 @@ import com.squareup.javapoet.TypeName;
 import dev.metered.processor.model.Condition;
 import dev.metered.processor.model.Field;
 import dev.metered.processor.model.FieldType;
-import dev.metered.processor.model.JavaNames;
+import dev.metered.processor.model.RecorderNames;
 
 /**
  * The Java for one field inside a recorder: its types, how to tell whether it was given, its
@@ -33,9 +33,14 @@ final class FieldCode {
     return field.javaName();
   }
 
+  /** The field's key as a string literal. */
+  CodeBlock key() {
+    return StringLiteral.of(field.key());
+  }
+
   /** The name of the flag that says whether an optional number was given. */
   String givenName() {
-    return JavaNames.givenFlag(field.javaName());
+    return RecorderNames.givenFlag(field.javaName());
   }
 
   /** Whether the field travels as a value plus a {@code ...Given} flag. */
@@ -73,7 +78,7 @@ final class FieldCode {
 
   /** The constant holding a boolean attribute's value. */
   String booleanConstant(boolean value) {
-    return JavaNames.booleanConstant(field.key(), value);
+    return RecorderNames.booleanConstant(field.key(), value);
   }
 
   /** The expression of the field's attribute, assuming it was given. */
@@ -81,9 +86,9 @@ final class FieldCode {
     return switch (field.type()) {
       case ENUM -> CodeBlock.of("$N.attribute()", name());
       case BOOLEAN -> CodeBlock.of("$N ? $N : $N", name(), booleanConstant(true), booleanConstant(false));
-      case INTEGER -> CodeBlock.of("$T.ofLong($S, $N)", RuntimeTypes.ATTRIBUTE, field.key(), name());
-      case DOUBLE -> CodeBlock.of("$T.ofDouble($S, $N)", RuntimeTypes.ATTRIBUTE, field.key(), name());
-      case STRING -> CodeBlock.of("$T.ofString($S, $N, $L)", RuntimeTypes.ATTRIBUTE, field.key(), name(), field.maxLength());
+      case INTEGER -> CodeBlock.of("$T.ofLong($L, $N)", RuntimeTypes.ATTRIBUTE, key(), name());
+      case DOUBLE -> CodeBlock.of("$T.ofDouble($L, $N)", RuntimeTypes.ATTRIBUTE, key(), name());
+      case STRING -> CodeBlock.of("$T.ofString($L, $N, $L)", RuntimeTypes.ATTRIBUTE, key(), name(), field.maxLength());
     };
   }
 
@@ -116,7 +121,7 @@ final class FieldCode {
 
   /** The constant holding the attribute's series dimension, for example {@code COMMAND_VALUES}. */
   String dimensionName(boolean mayBeAbsent) {
-    return JavaNames.dimensionConstant(field.key(), mayBeAbsent);
+    return RecorderNames.dimension(field.key(), mayBeAbsent);
   }
 
   /** How many positions the dimension has, "absent" included. */
@@ -182,9 +187,9 @@ final class FieldCode {
     return switch (field.type()) {
       case ENUM -> CodeBlock.of("$T.$N.attribute()", enumType(), field.value(wireValue).constantName());
       case BOOLEAN -> CodeBlock.of("$N", booleanConstant(Boolean.parseBoolean(wireValue)));
-      case INTEGER -> CodeBlock.of("$T.ofLong($S, $LL)", RuntimeTypes.ATTRIBUTE, field.key(), wireValue);
-      case DOUBLE -> CodeBlock.of("$T.ofDouble($S, $L)", RuntimeTypes.ATTRIBUTE, field.key(), wireValue);
-      case STRING -> CodeBlock.of("$T.ofString($S, $S)", RuntimeTypes.ATTRIBUTE, field.key(), wireValue);
+      case INTEGER -> CodeBlock.of("$T.ofLong($L, $LL)", RuntimeTypes.ATTRIBUTE, key(), wireValue);
+      case DOUBLE -> CodeBlock.of("$T.ofDouble($L, $L)", RuntimeTypes.ATTRIBUTE, key(), wireValue);
+      case STRING -> CodeBlock.of("$T.ofString($L, $L)", RuntimeTypes.ATTRIBUTE, key(), StringLiteral.of(wireValue));
     };
   }
 
@@ -195,14 +200,14 @@ final class FieldCode {
       case BOOLEAN -> CodeBlock.of("$L", wireValue);
       case INTEGER -> CodeBlock.of("$LL", wireValue);
       case DOUBLE -> CodeBlock.of("$L", wireValue);
-      case STRING -> CodeBlock.of("$S", wireValue);
+      case STRING -> StringLiteral.of(wireValue);
     };
   }
 
   /** True when the field equals {@code wireValue}; the field is known to be given. */
   private CodeBlock equalsValue(String wireValue) {
     return switch (field.type()) {
-      case STRING -> CodeBlock.of("$S.equals($N)", wireValue, name());
+      case STRING -> CodeBlock.of("$L.equals($N)", StringLiteral.of(wireValue), name());
       case BOOLEAN -> field.optional()
           ? CodeBlock.of("$T.$N.equals($N)", Boolean.class, wireValue.equals("true") ? "TRUE" : "FALSE", name())
           : wireValue.equals("true") ? CodeBlock.of("$N", name()) : CodeBlock.of("!$N", name());
@@ -213,7 +218,7 @@ final class FieldCode {
   /** True when the field differs from {@code wireValue}; the field is known to be given. */
   private CodeBlock notEqualsValue(String wireValue) {
     return switch (field.type()) {
-      case STRING -> CodeBlock.of("!$S.equals($N)", wireValue, name());
+      case STRING -> CodeBlock.of("!$L.equals($N)", StringLiteral.of(wireValue), name());
       case BOOLEAN -> equalsValue(String.valueOf(!Boolean.parseBoolean(wireValue)));
       default -> CodeBlock.of("$N != $L", name(), literal(wireValue));
     };

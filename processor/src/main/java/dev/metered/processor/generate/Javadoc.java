@@ -5,28 +5,36 @@ import dev.metered.processor.model.Field;
 import dev.metered.processor.model.MetricModel;
 import java.util.stream.Collectors;
 
-/** Javadoc text for generated members, from the schema's descriptions. */
+/**
+ * Javadoc text for generated members, from the schema's descriptions. Every piece of schema text
+ * goes through {@link JavadocText}, so that it reads as text whatever it holds.
+ */
 final class Javadoc {
   private Javadoc() {}
 
-  /** A schema description made safe for javadoc, ending with a period. */
+  /** A schema description as javadoc, ending with a period. */
   static String sentence(String description, String fallback) {
     String text = description == null || description.isBlank() ? fallback : description.strip();
-    text = text.replace("*/", "*&#47;").replace("@", "{@literal @}");
+    text = JavadocText.of(text);
     return text.endsWith(".") ? text : text + ".";
   }
 
-  /** "counter, no unit" or "distribution in millisecond". */
+  /** "counter" or "distribution in millisecond", as javadoc. */
   static String kindAndUnit(MetricModel metric) {
-    return metric.kind().keyword() + (metric.unit() == null ? "" : " in " + metric.unit());
+    return metric.kind().keyword() + (metric.unit() == null ? "" : " in " + JavadocText.of(metric.unit()));
   }
 
-  /** When a metric is emitted: "always" or "when success is false". */
+  /** When a metric is emitted, as plain text: "always" or "when success is false". */
   static String emittedWhen(MetricModel metric) {
     if (metric.conditions().isEmpty()) {
       return "always";
     }
     return "when " + metric.conditions().stream().map(Condition::describe).collect(Collectors.joining(" and "));
+  }
+
+  /** {@link #emittedWhen} as javadoc. */
+  static String emittedWhenDoc(MetricModel metric) {
+    return JavadocText.of(emittedWhen(metric));
   }
 
   /** A parameter's description. */

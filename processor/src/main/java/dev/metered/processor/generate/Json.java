@@ -2,6 +2,7 @@ package dev.metered.processor.generate;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -63,9 +64,17 @@ final class Json {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        default -> {
+          if (c < 0x20 || c == '\u2028' || c == '\u2029' || Surrogates.isLone(text, i)) {
+            // A lone surrogate has no UTF-8 form: escaped, it survives exactly, as JSON allows.
+            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
       }
     }
     out.append('"');
   }
+
 }

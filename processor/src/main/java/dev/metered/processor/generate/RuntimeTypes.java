@@ -9,6 +9,7 @@ final class RuntimeTypes {
   static final ClassName ATTRIBUTE = ClassName.get(PACKAGE, "Attribute");
   static final ClassName ATTRIBUTES = ClassName.get(PACKAGE, "Attributes");
   static final ClassName METRIC = ClassName.get(PACKAGE, "Metric");
+  static final ClassName MAX_VALUES = ClassName.get(PACKAGE, "MaxValues");
   static final ClassName ATTRIBUTE_VALUE = ClassName.get(PACKAGE, "AttributeValue");
   static final ClassName DELIVERY_MODE = ClassName.get(PACKAGE, "DeliveryMode");
   static final ClassName DIMENSION = ClassName.get(PACKAGE, "Dimension");

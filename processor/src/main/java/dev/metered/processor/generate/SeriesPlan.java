@@ -2,8 +2,8 @@ package dev.metered.processor.generate;
 
 import com.squareup.javapoet.CodeBlock;
 import dev.metered.processor.model.Field;
-import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricModel;
+import dev.metered.processor.model.RecorderNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +101,7 @@ final class SeriesPlan {
 
   /** The constant holding the metric's table, for example {@code USAGE_SERIES}. */
   String tableName() {
-    return JavaNames.seriesConstant(metric.constantName());
+    return RecorderNames.table(metric.constantName());
   }
 
   /** {@code new SeriesTable(USAGE_METRIC, COMMAND_VALUES, ...)}. */

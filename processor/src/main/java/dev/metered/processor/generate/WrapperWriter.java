@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -37,7 +38,9 @@ public final class WrapperWriter {
 
   public JavaFile write(WrapperModel model) {
     TypeSpec.Builder type = TypeSpec.classBuilder(model.wrapper())
-        .addTypeVariables(model.typeVariables());
+        .addTypeVariables(model.typeVariables())
+        // The user's names in scope would capture simple names: System.nanoTime() could be theirs.
+        .alwaysQualify(qualifiedNames(model).toArray(new String[0]));
     if (model.isPublic()) {
       type.addModifiers(Modifier.PUBLIC);
     }
@@ -89,6 +92,22 @@ public final class WrapperWriter {
         .build();
   }
 
+  /**
+   * The simple names to write qualified: the user's names in scope, and the names of the
+   * recorders' enums when their recorder's name is one of them (JavaPoet 1.13 checks a nested
+   * class's own simple name only, and would import {@code CommandMetrics} for {@code
+   * CommandMetrics.Command}).
+   */
+  private static Set<String> qualifiedNames(WrapperModel model) {
+    Set<String> names = new TreeSet<>(model.namesInScope());
+    for (WrappedMethod method : model.methods()) {
+      if (names.contains(method.recorder().simpleName())) {
+        method.family().fields().forEach(field -> names.add(field.enumName()));
+      }
+    }
+    return names;
+  }
+
   private MethodSpec wrap(WrappedMethod method, boolean isInterface) {
     MethodSpec signature = method.signature();
     Set<String> taken = new HashSet<>();
@@ -134,22 +153,26 @@ public final class WrapperWriter {
       return body.build();
     }
     String result = names.unique("result");
+    if (returnsValue) {
+      body.addStatement("$T $N", signature.returnType, result);
+    }
     body.beginControlFlow("try");
     if (returnsValue) {
-      body.addStatement("$T $N = $L", signature.returnType, result, call);
+      body.addStatement("$N = $L", result, call);
     } else {
       body.addStatement("$L", call);
     }
-    body.addStatement("$L", record(method, start, null));
-    if (returnsValue) {
-      body.addStatement("return $N", result);
-    }
-    return body.nextControlFlow("catch ($T $N)", Throwable.class, failure)
+    body.nextControlFlow("catch ($T $N)", Throwable.class, failure)
         .addComment("Recorded, then rethrown unchanged: the same instance, checked or not.")
         .addStatement("$L", record(method, start, CodeBlock.of("$N", failure)))
         .addStatement("throw $N", failure)
-        .endControlFlow()
-        .build();
+        .endControlFlow();
+    body.addComment("Recorded after the try, so that nothing recording throws is taken for the handler's failure.")
+        .addStatement("$L", record(method, start, null));
+    if (returnsValue) {
+      body.addStatement("return $N", result);
+    }
+    return body.build();
   }
 
   /**

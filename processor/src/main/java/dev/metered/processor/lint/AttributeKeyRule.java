@@ -1,6 +1,7 @@
 package dev.metered.processor.lint;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
+import dev.metered.processor.diagnostic.Excerpt;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
 import dev.metered.processor.model.MetricsModel;
@@ -29,9 +30,9 @@ final class AttributeKeyRule extends AttributeRule {
           + " the SDK would overwrite or misread it. Rename it, for example to '"
           + family.name() + "_" + key.replace('.', '_') + "'");
     } else if (!KEY.matcher(key).matches()) {
-      findings.report(attribute.position(), "the attribute key '" + key + "' must be lowercase segments"
+      findings.report(attribute.position(), "the attribute key '" + Excerpt.of(key) + "' must be lowercase segments"
           + " [a-z][a-z0-9_]* joined by '.'; Sentry would receive it as '"
-          + key.replaceAll("[^a-zA-Z0-9_.]", "_") + "'");
+          + Excerpt.of(key.replaceAll("[^a-zA-Z0-9_.]", "_")) + "'");
     }
   }
 }

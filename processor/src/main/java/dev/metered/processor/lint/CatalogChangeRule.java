@@ -1,6 +1,7 @@
 package dev.metered.processor.lint;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
+import dev.metered.processor.diagnostic.Excerpt;
 import dev.metered.processor.diagnostic.SourcePosition;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
@@ -37,19 +38,19 @@ final class CatalogChangeRule extends BaseRule {
     for (PreviousCatalog.Metric before : previous.metrics().values()) {
       MetricModel now = current.get(before.name());
       if (now == null) {
-        findings.report(SourcePosition.startOf(model.schemaPath()), "the metric '" + before.name()
+        findings.report(SourcePosition.startOf(model.schemaPath()), "the metric '" + Excerpt.of(before.name())
             + "' of the previous catalog (" + previous.path() + ") is gone; dashboards and alerts on it"
             + " will show nothing");
         continue;
       }
       if (!before.type().equals(now.kind().keyword())) {
         findings.report(now.position(), "the metric '" + now.name() + "' changed its type from "
-            + before.type() + " to " + now.kind().keyword() + "; its history and dashboards no longer"
+            + Excerpt.of(before.type()) + " to " + now.kind().keyword() + "; its history and dashboards no longer"
             + " match. Give the new metric a new name");
       }
       if (!Objects.equals(before.unit(), now.unit())) {
         findings.report(now.unitPosition() != null ? now.unitPosition() : now.position(), "the metric '"
-            + now.name() + "' changed its unit from " + (before.unit() == null ? "none" : before.unit())
+            + now.name() + "' changed its unit from " + (before.unit() == null ? "none" : Excerpt.of(before.unit()))
             + " to " + (now.unit() == null ? "none" : now.unit()) + "; old and new values will be mixed"
             + " on one chart. Give the new metric a new name");
       }
@@ -63,7 +64,8 @@ final class CatalogChangeRule extends BaseRule {
         Set<String> removed = new TreeSet<>(before.attributes());
         removed.removeAll(attributes);
         findings.report(now.position(), "the metric '" + now.name() + "' changed its attributes"
-            + (added.isEmpty() ? "" : "; added " + added) + (removed.isEmpty() ? "" : "; removed " + removed)
+            + (added.isEmpty() ? "" : "; added " + Excerpt.of(added.toString()))
+            + (removed.isEmpty() ? "" : "; removed " + Excerpt.of(removed.toString()))
             + ". Filters and group-bys on the old attributes break");
       }
     }

@@ -1,9 +1,11 @@
 package dev.metered.processor.lint;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
+import dev.metered.processor.diagnostic.Excerpt;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -22,19 +24,20 @@ final class MetricNameRule extends MetricRule {
   @Override
   void check(MetricsModel model, FamilyModel family, MetricModel metric, Findings findings) {
     String name = metric.name();
+    String shown = Excerpt.of(name);
     if (name.length() > MAX_LENGTH) {
-      findings.report(metric.position(), "the metric name '" + name + "' has " + name.length()
+      findings.report(metric.position(), "the metric name '" + shown + "' has " + name.length()
           + " characters, more than " + MAX_LENGTH + "; shorten it");
     } else if (!NAME.matcher(name).matches()) {
-      String fixed = name.toLowerCase().replaceAll("[^a-z0-9_.]", "_").replaceAll("\\.+", ".");
+      String fixed = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]", "_").replaceAll("\\.+", ".");
       if (!fixed.contains(".")) {
         fixed = model.namespace() + "." + family.name() + "." + fixed;
       }
       String rewritten = name.replaceAll("[^a-zA-Z0-9_.]", "_");
-      findings.report(metric.position(), "the metric name '" + name + "' must be lowercase segments"
+      findings.report(metric.position(), "the metric name '" + shown + "' must be lowercase segments"
           + " [a-z][a-z0-9_]* joined by '.', at least two of them"
-          + (rewritten.equals(name) ? "" : "; Sentry would receive it as '" + rewritten + "'")
-          + ". Rename it, for example to '" + fixed + "'");
+          + (rewritten.equals(name) ? "" : "; Sentry would receive it as '" + Excerpt.of(rewritten) + "'")
+          + ". Rename it, for example to '" + Excerpt.of(fixed) + "'");
     }
   }
 }

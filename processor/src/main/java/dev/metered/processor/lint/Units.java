@@ -2,6 +2,7 @@ package dev.metered.processor.lint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The units Sentry knows; any other unit name is shown as {@code none}. */
@@ -51,7 +52,7 @@ final class Units {
     if (abbreviation != null) {
       return abbreviation;
     }
-    String lower = written.toLowerCase();
+    String lower = written.toLowerCase(Locale.ROOT);
     if (all().contains(lower)) {
       return lower;
     }

@@ -38,7 +38,7 @@ public record Field(
 
   /**
    * Whether the field travels as a value plus a {@code ...Given} flag ({@link
-   * JavaNames#givenFlag}): an optional number, kept unboxed so that recording allocates nothing.
+   * RecorderNames#givenFlag}): an optional number, kept unboxed so that recording allocates nothing.
    */
   public boolean hasGivenFlag() {
     return optional && type.isNumeric();

@@ -13,11 +13,6 @@ import javax.lang.model.SourceVersion;
  * point in hex ({@code 中} is {@code U4E2D}), so that no two such letters give one name.
  */
 public final class JavaNames {
-  /** The recorder's nested class for events with optional fields. */
-  public static final String EVENT_CLASS = "Event";
-  /** The recorder's private constant holding the recorder bound to the global sink. */
-  public static final String GLOBAL_CONSTANT = "GLOBAL";
-
   private JavaNames() {}
 
   /** {@code command_type} becomes {@code CommandType}. */
@@ -78,34 +73,6 @@ public final class JavaNames {
     return javaPackage.equals("java") || javaPackage.startsWith("java.");
   }
 
-  /** The recorder's private constant for a metric's descriptor: {@code USAGE_METRIC}. */
-  public static String descriptorConstant(String metricConstant) {
-    return metricConstant + "_METRIC";
-  }
-
-  /** The recorder's private constant for a metric's series table: {@code USAGE_SERIES}. */
-  public static String seriesConstant(String metricConstant) {
-    return metricConstant + "_SERIES";
-  }
-
-  /** The recorder's private constant for one value of a boolean attribute: {@code SUCCESS_TRUE}. */
-  public static String booleanConstant(String key, boolean value) {
-    return constantName(key) + (value ? "_TRUE" : "_FALSE");
-  }
-
-  /**
-   * The recorder's private constant for a closed attribute's series dimension: {@code
-   * COMMAND_VALUES}, or {@code COMMAND_VALUES_OR_ABSENT} when a data point may lack it.
-   */
-  public static String dimensionConstant(String key, boolean mayBeAbsent) {
-    return constantName(key) + (mayBeAbsent ? "_VALUES_OR_ABSENT" : "_VALUES");
-  }
-
-  /** The flag that says whether an optional number was given: {@code retryCountGiven}. */
-  public static String givenFlag(String memberName) {
-    return memberName + "Given";
-  }
-
   /**
    * {@code text} in ASCII: accents dropped, a letter or digit with no ASCII form replaced by
    * {@code U} and its code point in upper-case hex, any other character by {@code _}.
@@ -125,11 +92,15 @@ public final class JavaNames {
     return out.toString();
   }
 
-  /** A name javac takes: never empty, never {@code _} alone, never starting with a digit. */
+  /**
+   * {@code name} as javac takes it: never empty ({@code Unnamed}), and with {@code _} in front
+   * until it is a Java name, so never a keyword, {@code _} alone or starting with a digit.
+   */
   private static String safe(String name) {
-    if (name.isEmpty()) {
-      return "Unnamed";
+    String safe = name.isEmpty() ? "Unnamed" : name;
+    while (!SourceVersion.isName(safe)) {
+      safe = "_" + safe;
     }
-    return Character.isDigit(name.charAt(0)) ? "_" + name : name;
+    return safe;
   }
 }

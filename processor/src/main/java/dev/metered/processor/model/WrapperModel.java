@@ -5,6 +5,7 @@ import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeVariableName;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The generated wrapper of one class or interface with {@code @Metered} methods: a subclass
@@ -24,6 +25,10 @@ import java.util.List;
  * @param constructors the original's accessible constructors, mirrored by the subclass
  * @param methods the {@code @Metered} methods
  * @param delegated for an interface, the other methods the decorator passes to its delegate
+ * @param namesInScope simple names the user's code declares in the wrapper's scope (member types,
+ *     fields and type variables of the original and its supertypes, parameters, classes of the
+ *     package that hide a {@code java.lang} class): the wrapper names every type it uses that
+ *     has one of them by its qualified name, so that its code means the same whatever they are
  */
 public record WrapperModel(
     ClassName original,
@@ -35,7 +40,8 @@ public record WrapperModel(
     boolean isPublic,
     List<MethodSpec> constructors,
     List<WrappedMethod> methods,
-    List<MethodSpec> delegated) {
+    List<MethodSpec> delegated,
+    Set<String> namesInScope) {
 
   /**
    * One {@code @Metered} method.

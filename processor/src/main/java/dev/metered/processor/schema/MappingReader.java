@@ -5,6 +5,7 @@ import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.diagnostic.Suggestions;
 import dev.metered.processor.schema.YamlNode.ScalarKind;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads the entries of one YAML mapping by key, reporting unknown keys (with the nearest known
@@ -29,7 +30,7 @@ final class MappingReader {
         diagnostics.error(
             DiagnosticCode.SCHEMA_UNKNOWN_KEY,
             entry.key().position(),
-            "unknown key '" + entry.key().text() + "' in " + where
+            "unknown key '" + entry.key().shown() + "' in " + where
                 + Suggestions.didYouMean(entry.key().text(), knownKeys)
                 + " (known keys: " + String.join(", ", knownKeys) + ")");
       }
@@ -86,7 +87,7 @@ final class MappingReader {
       return fallback;
     }
     if (node instanceof YamlNode.Scalar scalar && scalar.kind() == ScalarKind.BOOLEAN) {
-      return Boolean.parseBoolean(scalar.text().toLowerCase());
+      return Boolean.parseBoolean(scalar.text().toLowerCase(Locale.ROOT));
     }
     wrongType(node, "'" + key + "' of " + where, "true or false", diagnostics);
     return fallback;
@@ -111,7 +112,7 @@ final class MappingReader {
           DiagnosticCode.SCHEMA_BAD_VALUE,
           scalar.position(),
           "'" + key + "' of " + where + " must be a whole number from 1 to " + Integer.MAX_VALUE
-              + ", not " + scalar.text());
+              + ", not " + scalar.shown());
       return null;
     }
     wrongType(node, "'" + key + "' of " + where, "a whole number", diagnostics);

@@ -2,6 +2,7 @@ package dev.metered.processor.schema;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.diagnostic.SourcePosition;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,10 @@ public final class SchemaLocator {
   /** The resource the processor looks for when the option is not given. */
   public static final String RESOURCE = "metrics.yaml";
 
-  /** Reads a candidate's bytes; empty when there is no file there. */
+  /**
+   * Reads a candidate's bytes, at most {@link SchemaFile#MAX_BYTES} of a regular file (see
+   * {@link BoundedRead}); empty when there is no file there.
+   */
   @FunctionalInterface
   public interface Reader {
     Optional<byte[]> read() throws IOException;
@@ -85,6 +89,14 @@ public final class SchemaLocator {
   private Optional<byte[]> read(Candidate candidate) {
     try {
       return candidate.reader().read();
+    } catch (BoundedRead.TooLargeException e) {
+      SchemaFile.reportTooLarge(InputKind.SCHEMA, SourcePosition.startOf(candidate.path().get()), e.size(), diagnostics);
+      return null;
+    } catch (BoundedRead.NotAFileException e) {
+      diagnostics.error(DiagnosticCode.SCHEMA_UNREADABLE, null,
+          "cannot read the metrics schema at " + candidate.description() + ": " + e.getMessage()
+              + "; name the schema file itself");
+      return null;
     } catch (IOException e) {
       diagnostics.error(DiagnosticCode.SCHEMA_UNREADABLE, null,
           "cannot read the metrics schema at " + candidate.description() + ": " + e);

@@ -78,7 +78,7 @@ public final class SchemaReader {
     if (node instanceof YamlNode.Scalar scalar && scalar.kind() == ScalarKind.INTEGER) {
       if (!scalar.text().equals(String.valueOf(VERSION))) {
         diagnostics.error(DiagnosticCode.SCHEMA_VERSION, scalar.position(),
-            "schema version " + scalar.text() + " is not supported; this processor reads version "
+            "schema version " + scalar.shown() + " is not supported; this processor reads version "
                 + VERSION + " (see docs/schema.md)");
       }
       return;
@@ -168,7 +168,7 @@ public final class SchemaReader {
     FieldType type = FieldType.fromKeyword(scalar.text());
     if (type == null) {
       diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, scalar.position(),
-          "'" + scalar.text() + "' is not a type" + Suggestions.didYouMean(scalar.text(), FieldType.keywords())
+          "'" + scalar.shown() + "' is not a type" + Suggestions.didYouMean(scalar.text(), FieldType.keywords())
               + "; the types are " + String.join(", ", FieldType.keywords()));
     }
     return type;
@@ -211,7 +211,7 @@ public final class SchemaReader {
     Delivery delivery = Delivery.fromKeyword(node.text());
     if (delivery == null) {
       diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, node.position(),
-          "'" + node.text() + "' is not a delivery mode of " + where
+          "'" + node.shown() + "' is not a delivery mode of " + where
               + Suggestions.didYouMean(node.text(), Delivery.keywords())
               + "; the modes are " + String.join(", ", Delivery.keywords()));
     }
@@ -226,7 +226,7 @@ public final class SchemaReader {
     MetricKind kind = MetricKind.fromKeyword(scalar.text());
     if (kind == null) {
       diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, scalar.position(),
-          "'" + scalar.text() + "' is not a metric type" + Suggestions.didYouMean(scalar.text(), MetricKind.keywords())
+          "'" + scalar.shown() + "' is not a metric type" + Suggestions.didYouMean(scalar.text(), MetricKind.keywords())
               + "; the metric types are " + String.join(", ", MetricKind.keywords()));
     }
     return kind;
@@ -241,7 +241,7 @@ public final class SchemaReader {
       if (entry.value() instanceof YamlNode.Scalar value && value.kind() != ScalarKind.NULL) {
         read.add(new Default(entry.key(), value));
       } else {
-        MappingReader.wrongType(entry.value(), "the default of '" + entry.key().text() + "'", "a single value", diagnostics);
+        MappingReader.wrongType(entry.value(), "the default of '" + entry.key().shown() + "'", "a single value", diagnostics);
       }
     }
     return List.copyOf(read);
@@ -274,12 +274,12 @@ public final class SchemaReader {
           read.add(new Condition(entry.key(), operator.text(), operand));
         } else {
           diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, operator.position(),
-              "'" + operator.text() + "' is not a condition" + Suggestions.didYouMean(operator.text(), OPERATORS)
+              "'" + operator.shown() + "' is not a condition" + Suggestions.didYouMean(operator.text(), OPERATORS)
                   + "; the conditions are " + String.join(", ", OPERATORS));
         }
         continue;
       }
-      MappingReader.wrongType(entry.value(), "the condition on '" + entry.key().text() + "' of " + where,
+      MappingReader.wrongType(entry.value(), "the condition on '" + entry.key().shown() + "' of " + where,
           "a value (success: false) or one operator ({above: 0}, {given: true})", diagnostics);
     }
     return List.copyOf(read);

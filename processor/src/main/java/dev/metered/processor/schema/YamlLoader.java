@@ -2,6 +2,7 @@ package dev.metered.processor.schema;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.diagnostic.Excerpt;
 import dev.metered.processor.diagnostic.SourcePosition;
 import dev.metered.processor.schema.YamlNode.ScalarKind;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public final class YamlLoader {
 
   private final Diagnostics diagnostics;
   private String path;
+  private InputKind kind;
+  private String[] lines;
 
   public YamlLoader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
@@ -50,12 +53,16 @@ public final class YamlLoader {
    */
   public Optional<YamlNode> load(SchemaFile file) {
     this.path = file.path();
+    this.kind = file.kind();
+    this.lines = file.text().split("\r\n|\r|\n", -1);
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file.path())
             .setSchema(new CoreSchema())
             .setMaxAliasesForCollections(50)
-            .setCodePointLimit(SchemaFile.MAX_BYTES)
+            // The file was read within its kind's limit already; this only keeps the parser's
+            // own default (3 MB) from refusing a large catalog.
+            .setCodePointLimit(file.text().length() + 1)
             // One buffer for the whole file: snakeyaml-engine 2.10 fails on a surrogate pair
             // split across two buffer fills (an emoji at an unlucky offset).
             .setBufferSize(file.text().length() + 1)
@@ -81,39 +88,36 @@ public final class YamlLoader {
           .map(this::position).orElse(SourcePosition.startOf(path));
       if (e.getProblem() != null && e.getProblem().contains("expected ',' or") && e.getContextMark().isPresent()) {
         SourcePosition opened = position(e.getContextMark().get());
-        diagnostics.error(DiagnosticCode.SCHEMA_SYNTAX, position,
-            "the schema is not valid YAML: the '{' or '[' opened at line " + opened.line() + ", column "
+        diagnostics.error(kind.invalid(), position,
+            notValid() + ": the '{' or '[' opened at line " + opened.line() + ", column "
                 + opened.column() + " is not closed before this point (" + oneLine(e.getProblem()) + ")");
         return Optional.empty();
       }
       diagnostics.error(
-          DiagnosticCode.SCHEMA_SYNTAX,
+          kind.invalid(),
           position,
-          "the schema is not valid YAML: " + describe(e) + "; fix the YAML at this position");
+          notValid() + ": " + describe(e) + "; fix the " + kind.syntax() + " at this position");
       return Optional.empty();
     } catch (RuntimeException | StackOverflowError e) {
       // YamlEngineException, or a fault inside the parser: reported, never thrown at javac. It
       // has no position, and may have no message.
       diagnostics.error(
-          DiagnosticCode.SCHEMA_SYNTAX,
+          kind.invalid(),
           SourcePosition.startOf(path),
-          "the schema is not valid YAML, and the YAML parser says only: " + whatWentWrong(e, null)
+          notValid() + ", and the " + kind.syntax() + " parser says only: " + whatWentWrong(e, null)
               + "; check the file's syntax");
       return Optional.empty();
     }
     if (documents.isEmpty()) {
-      diagnostics.error(
-          DiagnosticCode.SCHEMA_EMPTY,
-          SourcePosition.startOf(path),
-          "the schema file holds no YAML document, only comments or blank lines");
+      diagnostics.error(kind.empty(), SourcePosition.startOf(path), kind.noDocumentMessage());
       return Optional.empty();
     }
     if (documents.size() > 1) {
       diagnostics.error(
-          DiagnosticCode.SCHEMA_SYNTAX,
+          kind.invalid(),
           position(documents.get(1)),
-          "the schema file holds " + documents.size() + " YAML documents; keep one schema per"
-              + " file and remove the '---' separators");
+          kind.file() + " holds " + documents.size() + " YAML documents; keep one per file and"
+              + " remove the '---' separators");
       return Optional.empty();
     }
     return convert(documents.get(0), 0, new IdentityHashMap<>());
@@ -138,7 +142,7 @@ public final class YamlLoader {
       return Optional.empty();
     }
     if (node instanceof ScalarNode scalar) {
-      return Optional.of(new YamlNode.Scalar(scalar.getValue(), kindOf(scalar), position(node)));
+      return Optional.of(new YamlNode.Scalar(scalar.getValue(), kindOf(scalar), position(node), shown(scalar)));
     }
     enclosing.put(node, Boolean.TRUE);
     try {
@@ -175,13 +179,13 @@ public final class YamlLoader {
         ok = false;
         continue;
       }
-      YamlNode.Scalar key = new YamlNode.Scalar(keyNode.getValue(), kindOf(keyNode), position(keyNode));
+      YamlNode.Scalar key = new YamlNode.Scalar(keyNode.getValue(), kindOf(keyNode), position(keyNode), shown(keyNode));
       YamlNode.Scalar first = seen.putIfAbsent(key.text(), key);
       if (first != null) {
         diagnostics.error(
             DiagnosticCode.SCHEMA_DUPLICATE_KEY,
             key.position(),
-            "the key '" + key.text() + "' appears twice in this mapping (first at line "
+            "the key '" + key.shown() + "' appears twice in this mapping (first at line "
                 + first.position().line() + "); YAML keeps only one, so merge or rename them");
         ok = false;
         continue;
@@ -276,7 +280,29 @@ public final class YamlLoader {
     return null;
   }
 
+  /** The parser's words, on one line and cut: they may quote an alias or tag of any length. */
   private static String oneLine(String text) {
-    return text.replaceAll("\\s+", " ").trim();
+    return Excerpt.of(text.replaceAll("\\s+", " ").trim());
+  }
+
+  private String notValid() {
+    return kind.document() + " is not valid " + kind.syntax();
+  }
+
+  /**
+   * What messages may quote of a scalar: its text when it sits on one line, else only what
+   * its first line in the file holds. A plain scalar folds every line of a non-YAML file
+   * (a password file) into one string.
+   */
+  private String shown(ScalarNode scalar) {
+    Optional<Mark> start = scalar.getStartMark();
+    Optional<Mark> end = scalar.getEndMark();
+    if (start.isEmpty() || end.isEmpty() || start.get().getLine() == end.get().getLine()) {
+      return Excerpt.of(scalar.getValue());
+    }
+    int line = start.get().getLine();
+    String text = line < lines.length ? lines[line] : "";
+    int column = Math.min(start.get().getColumn(), text.codePointCount(0, text.length()));
+    return Excerpt.ofFirstLine(text.substring(text.offsetByCodePoints(0, column)));
   }
 }

@@ -35,11 +35,14 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, Yaml
    *
    * @param text the scalar's text as written (unquoted)
    * @param kind what the text resolves to
+   * @param shown the text as messages quote it: no more than its first line in the file, cut
+   *     to {@link dev.metered.processor.diagnostic.Excerpt#MAX_CHARACTERS}; never {@code text}
+   *     itself in a message, which may be a whole file folded into one string
    */
-  record Scalar(String text, ScalarKind kind, SourcePosition position) implements YamlNode {
+  record Scalar(String text, ScalarKind kind, SourcePosition position, String shown) implements YamlNode {
     @Override
     public String describe() {
-      return kind.description + (kind == ScalarKind.NULL ? "" : " ('" + text + "')");
+      return kind.description + (kind == ScalarKind.NULL ? "" : " ('" + shown + "')");
     }
   }
 

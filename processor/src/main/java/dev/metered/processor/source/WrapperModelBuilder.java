@@ -9,6 +9,7 @@ import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeVariableName;
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.diagnostic.Nouns;
 import dev.metered.processor.model.EnumValue;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
@@ -22,9 +23,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -96,8 +99,9 @@ public final class WrapperModelBuilder {
     HandlerSite first = sites.get(0);
     boolean isInterface = type.getKind() == ElementKind.INTERFACE;
     if (type.getKind() != ElementKind.CLASS && !isInterface) {
-      error(DiagnosticCode.HANDLER_SHAPE, first, "@Metered handlers must be methods of a class or an interface; a "
-          + type.getKind().toString().toLowerCase().replace('_', ' ') + " cannot be subclassed. Move the handler into a class");
+      error(DiagnosticCode.HANDLER_SHAPE, first, "@Metered handlers must be methods of a class or an interface; "
+          + Nouns.withArticle(type.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' '))
+          + " cannot be subclassed. Move the handler into a class");
       return;
     }
     if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
@@ -174,7 +178,43 @@ public final class WrapperModelBuilder {
     }
     return Optional.of(new WrapperModel(original, wrapper, originalType, typeVariables, isInterface,
         type.getModifiers().contains(Modifier.ABSTRACT) && !isInterface,
-        type.getModifiers().contains(Modifier.PUBLIC), constructors, methods, delegated));
+        type.getModifiers().contains(Modifier.PUBLIC), constructors, methods, delegated, namesInScope(type, sites)));
+  }
+
+  /**
+   * The simple names that code inside the wrapper would resolve to something of the user's: the
+   * wrapper extends or implements {@code type}, so every member type and field of it and its
+   * supertypes is in scope, as are its type variables and each method's type variables and
+   * parameters; and it sits in {@code type}'s package, whose classes hide {@code java.lang}'s.
+   */
+  private Set<String> namesInScope(TypeElement type, List<HandlerSite> sites) {
+    Set<String> names = new TreeSet<>();
+    addMemberNames(type, names, new HashSet<>());
+    type.getTypeParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
+    for (HandlerSite site : sites) {
+      site.method().getTypeParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
+      site.method().getParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
+    }
+    names.addAll(JavaLangShadows.in(elements.getPackageOf(type), elements));
+    return names;
+  }
+
+  private void addMemberNames(TypeElement type, Set<String> names, Set<TypeElement> seen) {
+    if (!seen.add(type)) {
+      return;
+    }
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind().isClass() || member.getKind().isInterface() || member.getKind().isField()) {
+        names.add(member.getSimpleName().toString());
+      }
+    }
+    List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
+    supertypes.add(type.getSuperclass());
+    for (TypeMirror supertype : supertypes) {
+      if (supertype.getKind() == TypeKind.DECLARED) {
+        addMemberNames((TypeElement) types.asElement(supertype), names, seen);
+      }
+    }
   }
 
   private Optional<WrapperModel.WrappedMethod> plan(
@@ -199,10 +239,14 @@ public final class WrapperModelBuilder {
       if (field == null) {
         continue; // an unknown key was reported when the handlers were checked
       }
-      if (supplies.containsKey(field.key())) {
+      Supply earlier = supplies.get(field.key());
+      if (earlier != null) {
         diagnostics.error(DiagnosticCode.BAD_HANDLER_ATTRIBUTE, parameter.element(), parameter.annotation(),
-            parameter.value(), null, "'" + field.key() + "' is fixed by @Metered(attributes = ...) already;"
-                + " remove the constant or this @Attr");
+            parameter.value(), null, earlier instanceof WrapperModel.Parameter other
+                ? "'" + field.key() + "' is already supplied by the @Attr parameter '" + other.name()
+                    + "'; remove one of the two"
+                : "'" + field.key() + "' is fixed by @Metered(attributes = ...) already;"
+                    + " remove the constant or this @Attr");
         ok = false;
         continue;
       }
@@ -300,7 +344,7 @@ public final class WrapperModelBuilder {
   }
 
   private static String describe(Field field) {
-    return field.type() == FieldType.ENUM ? "an enum" : "a " + field.type().keyword();
+    return Nouns.withArticle(field.type().keyword());
   }
 
   private static String enumName(Field field, MetricsModel model) {

@@ -89,7 +89,7 @@ final class FieldValidator {
     }
     String problem = ValueChecks.problem(field, scalar, allHandlers || !field.fromHandlers());
     if (problem != null) {
-      bad(scalar, what + " '" + scalar.text() + "' " + problem);
+      bad(scalar, what + " '" + scalar.shown() + "' " + problem);
       return null;
     }
     return ValueChecks.canonical(field.type(), scalar);

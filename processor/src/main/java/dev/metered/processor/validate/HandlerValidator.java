@@ -2,6 +2,7 @@ package dev.metered.processor.validate;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.diagnostic.Nouns;
 import dev.metered.processor.diagnostic.Suggestions;
 import dev.metered.processor.model.FieldType;
 import dev.metered.processor.model.HandlerModel;
@@ -109,7 +110,7 @@ final class HandlerValidator {
       }
       if (attribute.type() != FieldType.ENUM) {
         error(DiagnosticCode.BAD_HANDLER_ATTRIBUTE, site, constant,
-            "a handler fixes enum attributes only, and '" + key + "' is " + attribute.type().keyword()
+            "a handler fixes enum attributes only, and '" + key + "' is " + Nouns.withArticle(attribute.type().keyword())
                 + "; pass it with an @Attr parameter instead");
         continue;
       }

@@ -2,6 +2,7 @@ package dev.metered.processor.validate;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.diagnostic.Nouns;
 import dev.metered.processor.model.Condition;
 import dev.metered.processor.model.Delivery;
 import dev.metered.processor.model.Field;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,7 +88,7 @@ final class MetricValidator {
     if (field != null && !field.type().isNumeric()) {
       diagnostics.error(DiagnosticCode.FIELD_TYPE_MISMATCH, reference.position(),
           "the value of " + where + " must be an integer or double field, but '" + field.key()
-              + "' is " + field.type().keyword());
+              + "' is " + Nouns.withArticle(field.type().keyword()));
       return null;
     }
     return field;
@@ -134,7 +136,7 @@ final class MetricValidator {
         String problem = ValueChecks.problem(field, entry.value(), valuesKnown(field));
         if (problem != null) {
           diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, entry.value().position(),
-              "the default '" + entry.value().text() + "' of '" + field.key() + "' " + problem);
+              "the default '" + entry.value().shown() + "' of '" + field.key() + "' " + problem);
         } else {
           defaults.put(field.key(), ValueChecks.canonical(field.type(), entry.value()));
         }
@@ -150,12 +152,12 @@ final class MetricValidator {
       if (field == null) {
         continue;
       }
-      Condition.Operator operator = Condition.Operator.valueOf(entry.operator().toUpperCase());
+      Condition.Operator operator = Condition.Operator.valueOf(entry.operator().toUpperCase(Locale.ROOT));
       YamlNode.Scalar operand = entry.operand();
       String problem = switch (operator) {
         case EQUALS -> ValueChecks.problem(field, operand, valuesKnown(field));
         case ABOVE, BELOW -> !field.type().isNumeric()
-            ? "applies to integer and double fields, and '" + field.key() + "' is " + field.type().keyword()
+            ? "applies to integer and double fields, and '" + field.key() + "' is " + Nouns.withArticle(field.type().keyword())
             : field.type() == FieldType.INTEGER && operand.kind() != ScalarKind.INTEGER
                 ? "needs a whole number for the integer field '" + field.key() + "'"
                 : operand.kind() != ScalarKind.INTEGER && operand.kind() != ScalarKind.FLOAT ? "needs a number" : null;
@@ -165,12 +167,12 @@ final class MetricValidator {
       if (problem != null) {
         diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, operand.position(),
             "the condition '" + entry.operator() + "' on '" + field.key() + "' in " + where + " "
-                + (operator == Condition.Operator.EQUALS ? "compares with '" + operand.text() + "', which " : "")
+                + (operator == Condition.Operator.EQUALS ? "compares with '" + operand.shown() + "', which " : "")
                 + problem);
         continue;
       }
       String canonical = operator == Condition.Operator.GIVEN
-          ? operand.text().toLowerCase()
+          ? operand.text().toLowerCase(Locale.ROOT)
           : ValueChecks.canonical(operator == Condition.Operator.EQUALS ? field.type()
               : field.type() == FieldType.INTEGER ? FieldType.INTEGER : FieldType.DOUBLE, operand);
       conditions.add(new Condition(field, operator, canonical));
@@ -182,7 +184,7 @@ final class MetricValidator {
     Field field = fields.get(reference.text());
     if (field == null && !declared.contains(reference.text())) {
       diagnostics.error(DiagnosticCode.UNKNOWN_FIELD, reference.position(),
-          where + " refers to '" + reference.text() + "', which family '" + family
+          where + " refers to '" + reference.shown() + "', which family '" + family
               + "' does not declare" + SchemaValidator.suggest(reference.text(), fields));
     }
     return field;

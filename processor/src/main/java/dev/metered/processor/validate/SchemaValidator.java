@@ -2,6 +2,7 @@ package dev.metered.processor.validate;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.diagnostic.Excerpt;
 import dev.metered.processor.diagnostic.SourcePosition;
 import dev.metered.processor.diagnostic.Suggestions;
 import dev.metered.processor.model.Condition;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -90,7 +92,7 @@ public final class SchemaValidator {
       if (diagnostics.all().size() == errorsBefore) {
         // Only a family without other problems: a name reported already is not reported again.
         JavaLimits.checkFamily(model, diagnostics);
-        RecorderNames.check(model, diagnostics);
+        RecorderNameClashes.check(model, diagnostics);
       }
       families.add(model);
     }
@@ -104,7 +106,7 @@ public final class SchemaValidator {
   private void checkNamespace(YamlNode.Scalar namespace) {
     if (namespace != null && !KEY.matcher(namespace.text()).matches()) {
       diagnostics.error(DiagnosticCode.BAD_NAME, namespace.position(),
-          "the namespace '" + namespace.text() + "' must be one lowercase word of letters, digits"
+          "the namespace '" + namespace.shown() + "' must be one lowercase word of letters, digits"
               + " and '_', starting with a letter, for example 'bot'");
     }
   }
@@ -112,11 +114,11 @@ public final class SchemaValidator {
   private void checkPackage(YamlNode.Scalar javaPackage) {
     if (javaPackage != null && !SourceVersion.isName(javaPackage.text())) {
       diagnostics.error(DiagnosticCode.BAD_NAME, javaPackage.position(),
-          "'" + javaPackage.text() + "' is not a Java package name; use dotted identifiers such as"
+          "'" + javaPackage.shown() + "' is not a Java package name; use dotted identifiers such as"
               + " 'com.example.metrics'");
     } else if (javaPackage != null && JavaNames.isPlatformPackage(javaPackage.text())) {
       diagnostics.error(DiagnosticCode.BAD_NAME, javaPackage.position(),
-          "the package '" + javaPackage.text() + "' is the Java platform's: no other class may be in a"
+          "the package '" + javaPackage.shown() + "' is the Java platform's: no other class may be in a"
               + " 'java' package; use your own, such as 'com.example.metrics'");
     }
   }
@@ -126,8 +128,8 @@ public final class SchemaValidator {
       return true;
     }
     diagnostics.error(DiagnosticCode.BAD_NAME, position,
-        "the " + what + " name '" + key + "' must be lowercase letters, digits and '_', starting with"
-            + " a letter, for example '" + key.toLowerCase().replaceAll("[^a-z0-9_]", "_").replaceAll("^[^a-z]+", "") + "'");
+        "the " + what + " name '" + Excerpt.of(key) + "' must be lowercase letters, digits and '_', starting with"
+            + " a letter, for example '" + Excerpt.of(key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_").replaceAll("^[^a-z]+", "")) + "'");
     return false;
   }
 
@@ -136,7 +138,7 @@ public final class SchemaValidator {
       return true;
     }
     diagnostics.error(DiagnosticCode.BAD_NAME, position,
-        "the attribute key '" + key + "' must start with a letter");
+        "the attribute key '" + Excerpt.of(key) + "' must start with a letter");
     return false;
   }
 

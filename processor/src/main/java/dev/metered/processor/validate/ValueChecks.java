@@ -4,6 +4,7 @@ import dev.metered.processor.model.Field;
 import dev.metered.processor.model.FieldType;
 import dev.metered.processor.schema.YamlNode;
 import dev.metered.processor.schema.YamlNode.ScalarKind;
+import java.util.Locale;
 
 /** Whether a scalar written in the schema is a value of a field's type. */
 final class ValueChecks {
@@ -29,7 +30,7 @@ final class ValueChecks {
   /** The canonical wire text of a value already checked by {@link #problem}. */
   static String canonical(FieldType type, YamlNode.Scalar scalar) {
     return switch (type) {
-      case BOOLEAN -> scalar.text().toLowerCase();
+      case BOOLEAN -> scalar.text().toLowerCase(Locale.ROOT);
       case INTEGER -> String.valueOf(Long.parseLong(scalar.text().replace("+", "")));
       case DOUBLE -> String.valueOf(Double.parseDouble(scalar.text()));
       case STRING, ENUM -> scalar.text();

@@ -8,6 +8,7 @@ import io.sentry.ISerializer;
 import io.sentry.JsonSerializer;
 import io.sentry.SentryEnvelope;
 import io.sentry.SentryEnvelopeItem;
+import io.sentry.SentryEnvelopeItemHeader;
 import io.sentry.SentryItemType;
 import io.sentry.SentryLevel;
 import io.sentry.SentryMetricsEvent;
@@ -380,7 +381,7 @@ public final class SentryReceiver implements AutoCloseable {
     if (events == null) {
       return "The SDK's deserializer could not decode trace_metric item " + index;
     }
-    Integer declared = item.getHeader().getItemCount();
+    Integer declared = declaredItemCount(item.getHeader());
     if (declared != null && declared != events.getItems().size()) {
       return "trace_metric item "
           + index
@@ -391,6 +392,18 @@ public final class SentryReceiver implements AutoCloseable {
     }
     received.addAll(events.getItems());
     return null;
+  }
+
+  /**
+   * The item header's {@code item_count}, or {@code null} when the SDK on the class path cannot
+   * read it: 8.30.0, the oldest the runtime supports, has no {@code getItemCount()}.
+   */
+  private static Integer declaredItemCount(SentryEnvelopeItemHeader header) {
+    try {
+      return (Integer) SentryEnvelopeItemHeader.class.getMethod("getItemCount").invoke(header);
+    } catch (ReflectiveOperationException olderSdk) {
+      return null;
+    }
   }
 
   private static byte[] readBody(HttpExchange exchange) throws IOException {
