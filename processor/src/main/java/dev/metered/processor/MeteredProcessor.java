@@ -1,6 +1,5 @@
 package dev.metered.processor;
 
-import com.google.auto.service.AutoService;
 import com.squareup.javapoet.JavaFile;
 import dev.metered.processor.diagnostic.Diagnostic;
 import dev.metered.processor.diagnostic.DiagnosticCode;
@@ -21,6 +20,8 @@ import dev.metered.processor.schema.InputKind;
 import dev.metered.processor.schema.SchemaDocument;
 import dev.metered.processor.schema.SchemaFile;
 import dev.metered.processor.schema.SchemaLocator;
+import dev.metered.processor.schema.YamlNode;
+import dev.metered.processor.source.CompiledRecorders;
 import dev.metered.processor.source.HandlerScanner;
 import dev.metered.processor.source.HandlerSite;
 import dev.metered.processor.source.JavaLangShadows;
@@ -36,20 +37,24 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic.Kind;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
@@ -61,13 +66,27 @@ import javax.tools.StandardLocation;
  *
  * <p>The only class that touches the round environment, the filer and the options; everything
  * it calls collects problems in {@link Diagnostics} instead of throwing, and this class prints
- * them. It claims no annotations, so other processors still see {@code @Metered}.
+ * them. It claims no annotations, so other processors still see every annotation of a round;
+ * {@link MeteredAnnotationsClaim} claims {@code @Metered} and {@code @Attr} once this class has
+ * read them.
  */
-@AutoService(Processor.class)
 public final class MeteredProcessor extends AbstractProcessor {
+  /**
+   * The rounds this processor has run in, for {@link MeteredAnnotationsClaim}: javac hands every
+   * processor of a round the same {@link RoundEnvironment}. Weak, so finished compilations (and
+   * several compilations in one JVM) leave nothing behind.
+   */
+  private static final Set<RoundEnvironment> PROCESSED_ROUNDS =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
   private boolean schemaProcessed;
   /** The model, once the schema and handlers were valid; wrappers are written from it. */
   private MetricsModel model;
+  /**
+   * Whether the recorders were compiled before this compilation, which then holds only part of
+   * the sources: they are used as they are, and only wrappers are written.
+   */
+  private boolean recordersOnClassPath;
   /** Classes with handlers whose wrappers are still to be written, by qualified name. */
   private final Set<String> pendingWrappers = new LinkedHashSet<>();
 
@@ -94,8 +113,14 @@ public final class MeteredProcessor extends AbstractProcessor {
     return SourceVersion.latestSupported();
   }
 
+  /** Whether a {@code MeteredProcessor} has run in {@code round}. */
+  static boolean hasProcessed(RoundEnvironment round) {
+    return PROCESSED_ROUNDS.contains(round);
+  }
+
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    PROCESSED_ROUNDS.add(round);
     try {
       List<HandlerSite> handlers = new HandlerScanner(processingEnv.getElementUtils()).scan(round);
       if (!schemaProcessed) {
@@ -130,7 +155,13 @@ public final class MeteredProcessor extends AbstractProcessor {
     print(diagnostics);
     if (loaded.isPresent()) {
       model = loaded.get();
-      write(model, handlers, round);
+      if (recordersOnClassPath) {
+        // Nothing is generated for a later round to see, so the wrappers are written now:
+        // their types resolve already, the recorders being on the class path.
+        writeWrappers(round);
+      } else {
+        write(model, handlers, round);
+      }
     }
   }
 
@@ -216,19 +247,49 @@ public final class MeteredProcessor extends AbstractProcessor {
     if (document.isEmpty()) {
       return Optional.empty();
     }
+    checkPackageIsOurs(document.get().javaPackage(), round, diagnostics);
     if (recordersCompiledBefore(document.get(), round)) {
-      // A test compilation sees the main compilation's recorders: they are the same, so there
-      // is nothing to generate, and handlers here cannot add enum values to them any more.
-      for (HandlerSite handler : handlers) {
-        diagnostics.warning(DiagnosticCode.HANDLER_NOT_CHECKED, handler.method(), handler.annotation(),
-            "the recorders of the schema were compiled before this compilation, so this handler is"
-                + " neither checked nor able to add values; put @Metered handlers in the"
-                + " compilation that generates the recorders");
-      }
-      return Optional.empty();
+      recordersOnClassPath = true;
+      return handlers.isEmpty() ? Optional.empty() : checkAgainstCompiledRecorders(document.get(), file.get(),
+          handlers, diagnostics);
     }
     PreviousCatalog previous = readPreviousCatalog(diagnostics).orElse(null);
     return pipeline.check(document.get(), file.get().path(), handlers, processingEnv.getOptions(), previous);
+  }
+
+  /**
+   * The model for a compilation that holds only part of the sources (a test compilation, an IDE
+   * recompiling one file): the recorders were compiled before and are used as they are, since
+   * generating them from this part's handlers would lose the values the other handlers add. The
+   * handlers compiled now are checked against the schema, each other and the compiled enums,
+   * and get their wrappers; a note says what could not be checked.
+   */
+  private Optional<MetricsModel> checkAgainstCompiledRecorders(
+      SchemaDocument document, SchemaFile file, List<HandlerSite> handlers, Diagnostics diagnostics) {
+    Diagnostics checks = new Diagnostics();
+    Optional<MetricsModel> model = new SchemaPipeline(checks)
+        .check(document, file.path(), handlers, processingEnv.getOptions(), null, false);
+    for (Diagnostic diagnostic : checks.all()) {
+      // The schema's warnings were reported by the compilation that generated the recorders.
+      if (diagnostic.kind() == Kind.ERROR || diagnostic.element() != null) {
+        diagnostics.add(diagnostic);
+      }
+    }
+    if (model.isEmpty()) {
+      return model;
+    }
+    int errorsBefore = diagnostics.all().size();
+    new CompiledRecorders(processingEnv.getElementUtils(), diagnostics).checkHandlers(handlers, model.get());
+    if (diagnostics.all().size() > errorsBefore) {
+      return Optional.empty();
+    }
+    diagnostics.note(DiagnosticCode.PARTIAL_COMPILATION, handlers.get(0).method(), handlers.get(0).annotation(),
+        "the recorders of " + file.path() + " were compiled before, so this compilation holds only part of the"
+            + " sources: its " + handlers.size() + " @Metered handler(s) are checked against the schema, each other"
+            + " and the compiled recorders, and their wrappers are written, but whether a handler compiled"
+            + " earlier records the same event ([" + DiagnosticCode.DUPLICATE_HANDLER.code() + "]) is checked"
+            + " only by a build of all the sources");
+    return model;
   }
 
   /** The earlier catalog named by the option, if one is named and readable. */
@@ -259,6 +320,36 @@ public final class MeteredProcessor extends AbstractProcessor {
       diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, start,
           "cannot read the catalog named by -A" + PreviousCatalog.OPTION + ": " + e);
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Reports a package that a named module other than this compilation's own holds, such as the
+   * JDK's {@code javax.annotation.processing}: javac refuses a class in it ("package exists in
+   * another module"). Whether a package is one depends on the compilation's modules, so this is
+   * checked here rather than with the schema's other rules.
+   */
+  private void checkPackageIsOurs(YamlNode.Scalar javaPackage, RoundEnvironment round, Diagnostics diagnostics) {
+    if (javaPackage == null || !SourceVersion.isName(javaPackage.text())
+        || JavaNames.isPlatformPackage(javaPackage.text())) {
+      return; // reported with the schema's other rules
+    }
+    Elements elements = processingEnv.getElementUtils();
+    Set<ModuleElement> own = new HashSet<>();
+    for (Element root : round.getRootElements()) {
+      ModuleElement module = elements.getModuleOf(root);
+      if (module != null) {
+        own.add(module);
+      }
+    }
+    for (PackageElement existing : elements.getAllPackageElements(javaPackage.text())) {
+      ModuleElement module = elements.getModuleOf(existing);
+      if (module != null && !module.isUnnamed() && !own.contains(module)) {
+        diagnostics.error(DiagnosticCode.BAD_NAME, javaPackage.position(),
+            "the package '" + javaPackage.text() + "' belongs to the module " + module.getQualifiedName()
+                + ", so no class of this compilation can be in it; use your own, such as 'com.example.metrics'");
+        return;
+      }
     }
   }
 

@@ -48,11 +48,23 @@ public final class SchemaPipeline {
   public Optional<MetricsModel> check(
       SchemaDocument document, String path, List<HandlerSite> handlers, Map<String, String> options,
       PreviousCatalog previous) {
+    return check(document, path, handlers, options, previous, true);
+  }
+
+  /**
+   * Validates and lints a document read by {@link #read}.
+   *
+   * @param allHandlers whether {@code handlers} are every handler of the program, or only those
+   *     of a compilation that holds part of the sources (see {@link SchemaValidator})
+   */
+  public Optional<MetricsModel> check(
+      SchemaDocument document, String path, List<HandlerSite> handlers, Map<String, String> options,
+      PreviousCatalog previous, boolean allHandlers) {
     LintConfig lint = LintConfig.read(document.lint(), options, path, diagnostics);
     if (previous != null) {
       lint.withPreviousCatalog(previous);
     }
-    Optional<MetricsModel> model = new SchemaValidator(diagnostics).validate(document, path, handlers);
+    Optional<MetricsModel> model = new SchemaValidator(diagnostics, allHandlers).validate(document, path, handlers);
     if (model.isEmpty()) {
       return Optional.empty();
     }

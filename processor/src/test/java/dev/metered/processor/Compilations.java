@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
@@ -39,7 +40,13 @@ final class Compilations {
 
   /** Compiles {@code sources} with the processor and the given options. */
   static Compilation compileWithOptions(List<String> options, JavaFileObject... sources) {
-    return javac().withProcessors(new MeteredProcessor()).withOptions(withRelease(options)).compile(withDefault(sources));
+    return compileWithProcessors(List.of(new MeteredProcessor()), options, sources);
+  }
+
+  /** Compiles {@code sources} with exactly {@code processors}, in that order, and the given options. */
+  static Compilation compileWithProcessors(List<? extends Processor> processors, List<String> options,
+      JavaFileObject... sources) {
+    return javac().withProcessors(processors).withOptions(withRelease(options)).compile(withDefault(sources));
   }
 
   /** Compiles with an explicit class path: the test's own plus {@code extra}. */

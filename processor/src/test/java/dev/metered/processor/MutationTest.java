@@ -49,8 +49,10 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 /**
  * Seeded mutation test. The example bot's schema is broken in thousands of small ways (lines
  * deleted, duplicated and swapped, values of the wrong type, unicode and control characters,
- * 10,000-character strings, YAML syntax breaks, truncation, renamed keys, bad UTF-8 bytes) and
- * each mutant goes through the compiler-free {@link SchemaPipeline}. For every mutant:
+ * 10,000-character strings, YAML syntax breaks, truncation, renamed keys, bad UTF-8 bytes), and
+ * in ways hostile to Java rather than YAML (non-ASCII and keyword names, names of generated
+ * members, 2,000 enum values and one more, platform packages, nesting thousands deep), and each
+ * mutant goes through the compiler-free {@link SchemaPipeline}. For every mutant:
  *
  * <ul>
  *   <li>nothing is thrown: any {@link Throwable} fails the test, naming the mutant's index and
@@ -69,7 +71,10 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * {@code from_handlers: true} with {@code values: [ping, tldr, info, remind, stats]} (a textual
  * substitution; the line count stays the same). The javac part instead mutates the real text
  * with the same per-mutant seeds (so the same operators hit the same lines) and compiles it with
- * one handler source that declares those five command handlers.
+ * one handler source that declares those five command handlers. Its oracle: a mutant that
+ * passes Metered's checks (no {@code [Metered...]} error) compiles, generated sources and all;
+ * anything Metered cannot generate must be a Metered error, never javac's in a generated file.
+ * Besides random and accepted mutants, some of the mutants hostile to Java are compiled.
  *
  * <p>The base is read from {@code ../example-bot/src/main/resources/metrics.yaml}, relative to
  * the processor module, which is the test's working directory.
@@ -79,8 +84,12 @@ class MutationTest {
   static final long SEED = 0x5EED_2026_1125L;
   static final int MUTANTS = 2_400;
   /** Mutants compiled with javac: this many chosen at random, plus some the pipeline accepted. */
-  static final int JAVAC_RANDOM = 100;
-  static final int JAVAC_ACCEPTED = 25;
+  static final int JAVAC_RANDOM = 75;
+  static final int JAVAC_ACCEPTED = 20;
+  /** And this many of the mutants made hostile to Java rather than YAML (see Mutator#hostile). */
+  static final int JAVAC_HOSTILE = 15;
+  /** How the operations of Mutator#hostile begin. */
+  static final String HOSTILE = "[java] ";
   static final String FROM_HANDLERS = "from_handlers: true";
   static final String HANDLER_VALUES = "values: [ping, tldr, info, remind, stats]";
   static final String PATH = "/mutants/metrics.yaml";
@@ -124,11 +133,15 @@ class MutationTest {
     Map<String, Integer> byCode = new TreeMap<>();
     Map<String, Integer> firstErrorCode = new TreeMap<>();
     List<Integer> acceptedIndices = new ArrayList<>();
+    List<Integer> hostileIndices = new ArrayList<>();
     int accepted = 0;
     int rejected = 0;
     int acceptedWithWarnings = 0;
     for (int index = 0; index < MUTANTS; index++) {
       Mutant mutant = Mutant.of(inProcess, index);
+      if (mutant.operations().stream().anyMatch(operation -> operation.startsWith(HOSTILE))) {
+        hostileIndices.add(index);
+      }
       Outcome outcome;
       try {
         outcome = run(mutant.bytes());
@@ -168,8 +181,14 @@ class MutationTest {
     for (int i = 0; i < shuffled.size() && chosen.size() < 1 + JAVAC_RANDOM + JAVAC_ACCEPTED; i++) {
       chosen.add(shuffled.get(i));
     }
+    Collections.shuffle(hostileIndices, pick);
+    int withHostile = chosen.size() + JAVAC_HOSTILE;
+    for (int i = 0; i < hostileIndices.size() && chosen.size() < withHostile; i++) {
+      chosen.add(hostileIndices.get(i));
+    }
     int compiled = 0;
     int succeeded = 0;
+    int passedChecks = 0;
     for (int index : chosen) {
       Mutant mutant = index < 0 ? new Mutant(-1, SEED, List.of("none"), real.getBytes(StandardCharsets.UTF_8))
           : Mutant.of(real, index);
@@ -186,6 +205,16 @@ class MutationTest {
       } else if (index < 0) {
         failures.add(mutant.describe("the unmutated example schema does not compile:\n" + Compilations.describe(compilation)));
       }
+      // The oracle for what javac sees: a schema that passes Metered's checks is one whose
+      // generated sources compile. Anything Metered cannot generate is a Metered error.
+      boolean passed = compilation.errors().stream().noneMatch(error -> error.getMessage(Locale.ROOT).startsWith("[Metered"));
+      if (passed) {
+        passedChecks++;
+        if (compilation.status() != Compilation.Status.SUCCESS) {
+          failures.add(mutant.describe("it passed Metered's checks, but the compilation failed:\n"
+              + Compilations.describe(compilation)));
+        }
+      }
       for (javax.tools.Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
         String message = d.getMessage(Locale.ROOT);
         if (message.contains("threw") || message.contains("MeteredInternalError")
@@ -200,14 +229,16 @@ class MutationTest {
         + TimeUnit.NANOSECONDS.toMillis(inProcessNanos) + " ms: " + accepted + " accepted (" + acceptedWithWarnings
         + " with warnings), " + rejected + " rejected; rejected by first error " + firstErrorCode
         + "; mutants with a finding, by code " + byCode + "; javac: " + compiled + " compilations, " + succeeded
-        + " succeeded, " + (compiled - succeeded) + " failed with Metered errors only; " + failures.size()
+        + " succeeded, " + (compiled - succeeded) + " failed with Metered errors only, " + passedChecks
+        + " passed Metered's checks; " + hostileIndices.size() + " hostile to Java; " + failures.size()
         + " failures; total " + totalMillis + " ms");
     assertThat(failures).as(failures.isEmpty() ? "" : failures.size() + " failures:\n"
         + String.join("\n", failures.stream().map(f -> abbreviate(f.lines().findFirst().orElse(""), 300)).toList())
         + "\n\nthe first ones in full:\n\n" + String.join("\n\n", failures.subList(0, Math.min(3, failures.size()))))
         .isEmpty();
-    assertThat(compiled).isGreaterThanOrEqualTo(100);
+    assertThat(compiled).isGreaterThanOrEqualTo(JAVAC_RANDOM + JAVAC_HOSTILE);
     assertThat(succeeded).as("some mutants compile").isPositive();
+    assertThat(passedChecks).as("every mutant that passed Metered's checks compiled").isEqualTo(succeeded);
   }
 
   /**
@@ -351,6 +382,23 @@ class MutationTest {
         "series_budget: 1000000", "series_budget: 0", "series_budget: many", "MeteredCounterUnits: off",
         "MeteredCardinality: loud", "MeteredDuplicateName: off", "MeteredInconsistentAttribute: warning"};
 
+    /** Enum values that are no Java names, or that meet generated names or each other once made ones. */
+    private static final String[] HOSTILE_VALUES = {
+        "é", "café", "cafe", "_", "-", "''", "日本", "ß", "2xx", "true", "'null'", "class", "var", "record", "yield",
+        "values", "valueOf", "wireValue", "GLOBAL", "Event", "\u0301"};
+    /** Keys that are keywords, restricted names, non-ASCII, or the names of generated members. */
+    private static final String[] HOSTILE_KEYS = {
+        "class", "true", "null", "var", "record", "yield", "_x", "é", "中", "event", "emit", "wait", "global",
+        "string", "objects", "attributes", "metric", "command_metrics", "success_given", "duration_given", "sink"};
+    /** Packages javac refuses, or takes although they look odd. */
+    private static final String[] HOSTILE_PACKAGES = {
+        "java.lang", "java", "java.metrics", "javax.annotation.processing", "javax.metrics", "sun.misc",
+        "org.w3c.dom", "a.true.b", "a._", "a.var.record", "a.2b", "dev.metered.runtime", "é.metrics"};
+    /** Metric names whose constants meet the recorder's own. */
+    private static final String[] HOSTILE_METRICS = {
+        "global", "usage_metric", "usage_series", "success_true", "command_values", "command_type_values_or_absent",
+        "event", "é", "2xx"};
+
     private final Random random;
     private final List<String> operations = new ArrayList<>();
     private List<String> lines;
@@ -381,7 +429,7 @@ class MutationTest {
 
     private void mutateOnce() {
       int line = contentLine();
-      switch (random.nextInt(24)) {
+      switch (random.nextInt(26)) {
         case 0, 1 -> {
           op("delete line " + (line + 1));
           lines.remove(line);
@@ -411,6 +459,7 @@ class MutationTest {
         case 20 -> invalidUtf8();
         case 21 -> structural(line);
         case 22 -> lint();
+        case 23, 24 -> hostile(line);
         default -> bigNumber();
       }
     }
@@ -604,6 +653,69 @@ class MutationTest {
       }
     }
 
+    /** What is hostile to Java rather than to YAML: names, sizes, packages and nesting. */
+    private void hostile(int line) {
+      switch (random.nextInt(6)) {
+        case 0 -> {
+          int list = lineContaining("values: [");
+          String value = pick(HOSTILE_VALUES);
+          op(HOSTILE + "the enum value " + escape(value) + " on line " + (list + 1));
+          lines.set(list, lines.get(list).replace("values: [", "values: [" + value + ", "));
+        }
+        case 1 -> {
+          Matcher m = KEY_LINE.matcher(lines.get(line));
+          String key = pick(HOSTILE_KEYS);
+          if (!m.matches()) {
+            insert(line, key + ": ", HOSTILE + "a key");
+            return;
+          }
+          op(HOSTILE + "rename key '" + abbreviate(m.group(2), 40) + "' on line " + (line + 1) + " to '" + key + "'");
+          lines.set(line, m.group(1) + key + ":" + (m.group(4) == null ? "" : m.group(3) + m.group(4)));
+        }
+        case 2 -> {
+          int list = lineContaining("values: [");
+          int count = pick(new int[] {2_000, 2_001});
+          StringBuilder values = new StringBuilder();
+          for (int i = 0; i < count; i++) {
+            values.append(i == 0 ? "" : ", ").append("v").append(i);
+          }
+          op(HOSTILE + count + " enum values on line " + (list + 1));
+          lines.set(list, lines.get(list).replaceFirst("values: \\[[^\\]]*\\]", "values: [" + values + "]"));
+        }
+        case 3 -> {
+          String javaPackage = pick(HOSTILE_PACKAGES);
+          op(HOSTILE + "the package " + javaPackage);
+          int at = lineContaining("package:");
+          lines.set(at, "package: " + javaPackage);
+        }
+        case 4 -> {
+          int depth = pick(new int[] {33, 34, 3_000, 20_000});
+          replaceValue(line, "[".repeat(depth) + "1" + "]".repeat(depth), HOSTILE + "nesting " + depth + " deep");
+        }
+        default -> {
+          int metric = lineContaining("bot.command.usage:");
+          String name = "bot.command." + pick(HOSTILE_METRICS);
+          op(HOSTILE + "a metric " + escape(name) + " before line " + (metric + 1));
+          String indent = lines.get(metric).substring(0, Math.max(0, lines.get(metric).indexOf('b')));
+          lines.add(metric, indent + name + ": {type: counter, description: A hostile name.}");
+        }
+      }
+    }
+
+    /** The first line containing {@code text}, or a content line when none does. */
+    private int lineContaining(String text) {
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains(text)) {
+          return i;
+        }
+      }
+      return contentLine();
+    }
+
+    private int pick(int[] choices) {
+      return choices[random.nextInt(choices.length)];
+    }
+
     private void lint() {
       StringBuilder section = new StringBuilder("lint:");
       int entries = 1 + random.nextInt(3);
@@ -719,6 +831,8 @@ class MutationTest {
       }
       if (!(top.get("package") instanceof String javaPackage) || !SourceVersion.isName(javaPackage)) {
         always("the package '" + top.get("package") + "' is not a Java package name");
+      } else if (javaPackage.equals("java") || javaPackage.startsWith("java.")) {
+        always("the package '" + javaPackage + "' is the platform's");
       }
       if (top.containsKey("lint")) {
         if (top.get("lint") instanceof Map<?, ?> lint) {
@@ -788,6 +902,9 @@ class MutationTest {
         }
       }
       unique(fields.keySet().stream().map(Oracle::lowerCamelCase).toList(), "the Java names of the fields of family '" + name + "'");
+      if (fields.size() > 64) {
+        always("family '" + name + "' has " + fields.size() + " fields, over the 64 of docs/schema.md");
+      }
       if (!(family.get("metrics") instanceof Map<?, ?> metrics) || metrics.isEmpty()) {
         always("family '" + name + "' has no metrics mapping");
         return;
@@ -854,6 +971,9 @@ class MutationTest {
             }
           }
           unique(values.stream().map(Oracle::constantName).toList(), "the enum constants of " + where);
+          if (values.size() > 2_000) {
+            always(where + " has " + values.size() + " values, over the 2,000 of docs/schema.md");
+          }
         }
         if (!type.equals("enum")) {
           always(where + " has values but is " + type);
@@ -1111,7 +1231,7 @@ class MutationTest {
     /** docs/schema.md: {@code command_type} is {@code CommandType}. */
     static String upperCamelCase(String key) {
       StringBuilder name = new StringBuilder();
-      for (String part : key.split("[^A-Za-z0-9]+")) {
+      for (String part : ascii(key).split("[^A-Za-z0-9]+")) {
         if (!part.isEmpty()) {
           name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         }
@@ -1125,10 +1245,27 @@ class MutationTest {
       return type.isEmpty() ? type : Character.toLowerCase(type.charAt(0)) + type.substring(1);
     }
 
-    /** docs/schema.md: upper case, other characters {@code _}, a {@code _} before a leading digit. */
+    /**
+     * docs/schema.md: upper case, other characters {@code _}, a {@code _} before a leading digit,
+     * {@code VALUE} before a name of {@code _} only.
+     */
     static String constantName(String wireValue) {
-      String upper = wireValue.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
-      return upper.isEmpty() || Character.isDigit(upper.charAt(0)) ? "_" + upper : upper;
+      String upper = ascii(wireValue.toUpperCase(Locale.ROOT)).replaceAll("[^A-Z0-9_]", "_");
+      if (upper.matches("_*")) {
+        return "VALUE" + upper;
+      }
+      return Character.isDigit(upper.charAt(0)) ? "_" + upper : upper;
+    }
+
+    /** docs/schema.md: accents dropped, another non-ASCII letter or digit {@code U} and its hex code point. */
+    static String ascii(String text) {
+      StringBuilder out = new StringBuilder();
+      java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD).codePoints()
+          .filter(c -> Character.getType(c) != Character.NON_SPACING_MARK && Character.getType(c) != Character.ENCLOSING_MARK
+              && Character.getType(c) != Character.COMBINING_SPACING_MARK)
+          .forEach(c -> out.append(c < 0x80 ? Character.toString(c)
+              : Character.isLetterOrDigit(c) ? "U" + Integer.toHexString(c).toUpperCase(Locale.ROOT) : "_"));
+      return out.toString();
     }
 
     /** docs/schema.md: the segments after the namespace and the family, upper case, joined by {@code _}. */

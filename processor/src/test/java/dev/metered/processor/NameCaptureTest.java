@@ -86,6 +86,8 @@ class NameCaptureTest {
         member("a member Override", "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
             + " public @interface Override {}"),
         member("a member String", "public static class String {}"),
+        // Without value(): the wrapper's @SuppressWarnings({...}) would not compile against it.
+        member("a member SuppressWarnings", "public @interface SuppressWarnings {}"),
         member("a member Objects", "public static class Objects {}"),
         member("a member Metered_ used nowhere", "public static class Handler_Metered {}"),
         member("a field named System", "public int System = 1;"),
@@ -252,8 +254,8 @@ class NameCaptureTest {
   @Test
   void anEnumNamedLikeTheRecorderIsOneError() {
     assertThat(onlyDuplicateName("job_metrics: {type: enum, values: [a]}"))
-        .endsWith("the enum of 'job_metrics' would be named JobMetrics, the name of the family's recorder;"
-            + " rename the field");
+        .endsWith("the enum of 'job_metrics' would be the nested class JobMetrics, the name of the family's"
+            + " recorder; rename the field");
   }
 
   @Test
@@ -261,8 +263,8 @@ class NameCaptureTest {
     assertThat(onlyDuplicateName("""
         event: {type: enum, values: [a]}
         note: {type: string, max_length: 10, optional: true}"""))
-        .endsWith("the enum of 'event' would be named Event, the name of JobMetrics's builder of events with"
-            + " optional fields; rename the field");
+        .endsWith("the enum of 'event' would be the nested class Event, the name of JobMetrics's builder of"
+            + " events with optional fields; rename the field");
   }
 
   @Test
@@ -270,22 +272,28 @@ class NameCaptureTest {
     assertThat(onlyDuplicateName("""
         retry: {type: integer, optional: true, max_values: 3}
         retry_given: boolean"""))
-        .endsWith("the field 'retry_given' would be the Java name retryGiven, the flag that says whether the"
-            + " optional 'retry' was given; rename one of them");
+        .endsWith("the attribute 'retry_given' would be the parameter retryGiven of JobMetrics, the flag that says"
+            + " whether the optional 'retry' was given; rename one of them");
   }
 
   @Test
   void aMetricWhoseConstantIsOneOfTheRecordersOwnIsOneError() {
-    for (String metric : List.of("bot.job.global", "bot.job.count_series", "bot.job.count_metric", "bot.job.done_true",
-        "bot.job.kind_values", "bot.job.kind_values_or_absent")) {
+    Map<String, String> taken = new java.util.LinkedHashMap<>();
+    taken.put("bot.job.global", "the recorder's global instance; rename the metric");
+    taken.put("bot.job.count_series", "the series table of the metric 'bot.job.count'; rename one of them");
+    taken.put("bot.job.count_metric", "the descriptor of the metric 'bot.job.count'; rename one of them");
+    taken.put("bot.job.done_true", "the value true of the attribute 'done'; rename one of them");
+    taken.put("bot.job.kind_values", "the series dimension of the attribute 'kind'; rename one of them");
+    taken.put("bot.job.kind_values_or_absent", "the series dimension of the attribute 'kind'; rename one of them");
+    taken.forEach((metric, what) -> {
       Compilation compilation = Compilations.compile(dir, jobSchema("kind: {type: enum, values: [a]}\ndone: boolean")
           .replace("bot.job.count: counter", "bot.job.count: counter\n      " + metric + ": counter"));
       String constant = metric.substring("bot.job.".length()).toUpperCase(java.util.Locale.ROOT);
+      String owner = what.endsWith("rename the metric") ? "" : " of JobMetrics";
       assertThat(compilation.errors()).as(metric).hasSize(1);
       assertThat(Compilations.onlyError(compilation, "MeteredDuplicateName").getMessage(java.util.Locale.ROOT))
-          .endsWith("the metric '" + metric + "' would be the constant " + constant + ", a name the recorder gives"
-              + " one of its own constants; rename the metric");
-    }
+          .endsWith("the metric '" + metric + "' would be the constant " + constant + owner + ", " + what);
+    });
   }
 
   @Test

@@ -27,12 +27,18 @@ public enum DiagnosticCode {
   DUPLICATE_NAME("MeteredDuplicateName"),
   BAD_NAME("MeteredBadName"),
   EMPTY_ENUM("MeteredEmptyEnum"),
+  // What javac cannot compile however it is named: the limits of a class file.
+  TOO_MANY_VALUES("MeteredTooManyValues"),
+  FAMILY_TOO_LARGE("MeteredFamilyTooLarge"),
   // @Metered handlers.
   UNKNOWN_FAMILY("MeteredUnknownFamily"),
   UNKNOWN_ATTRIBUTE("MeteredUnknownAttribute"),
   UNKNOWN_VALUE("MeteredUnknownValue"),
   BAD_HANDLER_ATTRIBUTE("MeteredBadHandlerAttribute"),
+  /** No longer reported: such handlers are checked against the compiled recorders now. */
   HANDLER_NOT_CHECKED("MeteredHandlerNotChecked"),
+  RECORDER_OUT_OF_DATE("MeteredRecorderOutOfDate"),
+  PARTIAL_COMPILATION("MeteredPartialCompilation"),
   DUPLICATE_HANDLER("MeteredDuplicateHandler"),
   HANDLER_SHAPE("MeteredHandlerShape"),
   HANDLER_CONSTRUCTOR("MeteredHandlerConstructor"),

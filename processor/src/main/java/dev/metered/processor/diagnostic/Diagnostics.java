@@ -44,9 +44,19 @@ public final class Diagnostics {
     reported.add(new Diagnostic(code, Kind.ERROR, message, position, element, annotation, value));
   }
 
+  /** Reports a note on an element, where javac can show it. */
+  public void note(DiagnosticCode code, Element element, AnnotationMirror annotation, String message) {
+    reported.add(new Diagnostic(code, Kind.NOTE, message, null, element, annotation, null));
+  }
+
   /** Reports a warning on an element, where javac can show it. */
   public void warning(DiagnosticCode code, Element element, AnnotationMirror annotation, String message) {
     reported.add(new Diagnostic(code, Kind.WARNING, message, null, element, annotation, null));
+  }
+
+  /** Reports a diagnostic made elsewhere, for example one of several kept from another collection. */
+  public void add(Diagnostic diagnostic) {
+    reported.add(diagnostic);
   }
 
   /** Whether any error was reported. */

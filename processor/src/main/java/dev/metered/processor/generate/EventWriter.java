@@ -8,6 +8,7 @@ import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
+import dev.metered.processor.model.RecorderNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class EventWriter {
   EventWriter(FamilyModel family, ClassName recorder, Map<String, FieldCode> fields, EmitWriter emit) {
     this.family = family;
     this.recorder = recorder;
-    this.event = recorder.nestedClass("Event");
+    this.event = recorder.nestedClass(RecorderNames.EVENT_CLASS);
     this.fields = fields;
     this.emit = emit;
   }
@@ -84,7 +85,7 @@ final class EventWriter {
     type.addMethod(MethodSpec.methodBuilder("record")
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Records the event: emits each metric of the family whose condition holds.\n")
-        // Qualified: a setter of an optional field named "emit" would take the simple name.
+        // Qualified: a setter of this class may be named emit too (for a field 'emit').
         .addStatement("$T.this.$N($L)", recorder, emit.name(), CodeBlock.join(arguments, ", "))
         .build());
     return type.build();

@@ -40,12 +40,12 @@ final class FieldCode {
 
   /** The name of the flag that says whether an optional number was given. */
   String givenName() {
-    return field.javaName() + "Given";
+    return RecorderNames.givenFlag(field.javaName());
   }
 
   /** Whether the field travels as a value plus a {@code ...Given} flag. */
   boolean hasGivenFlag() {
-    return field.optional() && field.type().isNumeric();
+    return field.hasGivenFlag();
   }
 
   /** The type callers pass. */

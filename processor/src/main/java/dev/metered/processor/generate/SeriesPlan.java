@@ -78,7 +78,8 @@ final class SeriesPlan {
       if (code.isClosed()) {
         Dimension dimension = new Dimension(code, code.mayBeAbsent(fallback), fallback);
         dimensions.add(dimension);
-        size *= dimension.size();
+        // Capped just above the largest table, so that many dimensions cannot overflow a long.
+        size = Math.min(size * dimension.size(), MAX_TABLE_SIZE + 1L);
       } else if (code.mayBeAbsent(fallback)) {
         optionalOpen.add(code);
       } else {

@@ -52,6 +52,12 @@ public final class WrapperWriter {
           .addMember("value", "$S", RecorderWriter.GENERATOR)
           .build());
     }
+    // A wrapper repeats the handler's signatures and calls: a deprecated handler, a raw or
+    // generic varargs parameter would raise in it the warnings the handler's own code already
+    // raises or suppresses, and -Werror would fail the build on generated code.
+    type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+        .addMember("value", "{$S, $S, $S, $S}", "deprecation", "removal", "rawtypes", "unchecked")
+        .build());
     String methods = model.methods().stream()
         .map(method -> "{@code " + method.signature().name + "}")
         .distinct()

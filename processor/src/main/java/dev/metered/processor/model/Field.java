@@ -36,6 +36,14 @@ public record Field(
     return optional || defaultValue != null;
   }
 
+  /**
+   * Whether the field travels as a value plus a {@code ...Given} flag ({@link
+   * RecorderNames#givenFlag}): an optional number, kept unboxed so that recording allocates nothing.
+   */
+  public boolean hasGivenFlag() {
+    return optional && type.isNumeric();
+  }
+
   /** Whether this field is sent as an attribute. */
   public boolean isAttribute() {
     return role == FieldRole.ATTRIBUTE;

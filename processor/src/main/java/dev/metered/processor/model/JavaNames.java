@@ -1,11 +1,16 @@
 package dev.metered.processor.model;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import javax.lang.model.SourceVersion;
 
 /**
  * How schema names become Java names. The rules are deterministic and documented in
  * docs/schema.md, because users type the results.
+ *
+ * <p>Every name is ASCII, whatever the source file encoding. A letter with accents loses them
+ * ({@code é} is {@code e}); a letter or digit with no ASCII form becomes {@code U} and its code
+ * point in hex ({@code 中} is {@code U4E2D}), so that no two such letters give one name.
  */
 public final class JavaNames {
   private JavaNames() {}
@@ -13,7 +18,7 @@ public final class JavaNames {
   /** {@code command_type} becomes {@code CommandType}. */
   public static String typeName(String key) {
     StringBuilder name = new StringBuilder();
-    for (String part : key.split("[^A-Za-z0-9]+")) {
+    for (String part : ascii(key).split("[^A-Za-z0-9]+")) {
       if (!part.isEmpty()) {
         name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
       }
@@ -21,7 +26,7 @@ public final class JavaNames {
     return safe(name.toString());
   }
 
-  /** {@code command_type} becomes {@code commandType}. */
+  /** {@code command_type} becomes {@code commandType}; a keyword gets a {@code _} after it. */
   public static String memberName(String key) {
     String type = typeName(key);
     String member = Character.toLowerCase(type.charAt(0)) + type.substring(1);
@@ -32,14 +37,16 @@ public final class JavaNames {
    * An enum constant for a wire value: upper case, characters other than letters, digits and
    * {@code _} become {@code _}, and a leading digit gets a {@code _} before it: {@code slash}
    * becomes {@code SLASH}, {@code 2xx} becomes {@code _2XX}, {@code text/html} becomes {@code
-   * TEXT_HTML}.
+   * TEXT_HTML}, {@code café} becomes {@code CAFE}. A value with no letter or digit gets {@code
+   * VALUE} before it ({@code -} becomes {@code VALUE_}, the empty value {@code VALUE}), since
+   * {@code _} alone is a keyword.
    */
   public static String constantName(String wireValue) {
-    String upper = wireValue.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
-    if (upper.isEmpty() || Character.isDigit(upper.charAt(0))) {
-      upper = "_" + upper;
+    String upper = ascii(wireValue.toUpperCase(Locale.ROOT)).replaceAll("[^A-Z0-9_]", "_");
+    if (upper.chars().allMatch(c -> c == '_')) {
+      return "VALUE" + upper;
     }
-    return upper;
+    return Character.isDigit(upper.charAt(0)) ? "_" + upper : upper;
   }
 
   /**
@@ -58,9 +65,39 @@ public final class JavaNames {
     return constantName(rest.replace('.', '_'));
   }
 
-  /** {@code name}, with {@code _} in front until it is a Java name: never empty, a keyword or {@code _}. */
+  /**
+   * Whether {@code javaPackage} is {@code java} or in it: the JVM defines no class of a {@code
+   * java} package but the platform's own.
+   */
+  public static boolean isPlatformPackage(String javaPackage) {
+    return javaPackage.equals("java") || javaPackage.startsWith("java.");
+  }
+
+  /**
+   * {@code text} in ASCII: accents dropped, a letter or digit with no ASCII form replaced by
+   * {@code U} and its code point in upper-case hex, any other character by {@code _}.
+   */
+  private static String ascii(String text) {
+    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    StringBuilder out = new StringBuilder(decomposed.length());
+    decomposed.codePoints().forEach(codePoint -> {
+      if (codePoint < 0x80) {
+        out.appendCodePoint(codePoint);
+      } else if (Character.isLetterOrDigit(codePoint)) {
+        out.append('U').append(Integer.toHexString(codePoint).toUpperCase(Locale.ROOT));
+      } else {
+        out.append('_');
+      }
+    });
+    return out.toString();
+  }
+
+  /**
+   * {@code name} as javac takes it: never empty ({@code Unnamed}), and with {@code _} in front
+   * until it is a Java name, so never a keyword, {@code _} alone or starting with a digit.
+   */
   private static String safe(String name) {
-    String safe = name;
+    String safe = name.isEmpty() ? "Unnamed" : name;
     while (!SourceVersion.isName(safe)) {
       safe = "_" + safe;
     }

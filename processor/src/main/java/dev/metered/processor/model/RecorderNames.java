@@ -1,17 +1,18 @@
 package dev.metered.processor.model;
 
-import java.util.Collection;
-import java.util.Set;
-import java.util.TreeSet;
-
 /**
- * The names a recorder gives its own private constants, made from its metrics' constants and
- * its fields' keys. Named here, once, because the validator must refuse a metric whose public
- * constant would be one of them ({@code bot.job.global} would be {@code GLOBAL}).
+ * The names a recorder gives its own members, besides the ones the schema names directly (a
+ * metric's public constant, an enum's constants, a field's parameter). Named here, once, for the
+ * generator that declares them and for the validator that refuses a schema whose names would meet
+ * one of them (docs/schema.md lists them, because users must not take them).
  */
 public final class RecorderNames {
-  /** The recorder bound to the global sink. */
+  /** The private constant holding the recorder bound to the global sink. */
   public static final String GLOBAL = "GLOBAL";
+  /** The nested class for events with optional fields, present only when the family has some. */
+  public static final String EVENT_CLASS = "Event";
+  /** The name no event setter may take: {@code Object}'s final {@code wait(long)} has one parameter too. */
+  public static final String FINAL_OBJECT_METHOD = "wait";
 
   private RecorderNames() {}
 
@@ -25,7 +26,10 @@ public final class RecorderNames {
     return metricConstant + "_SERIES";
   }
 
-  /** A closed attribute's series dimension, for example {@code COMMAND_VALUES}. */
+  /**
+   * A closed attribute's series dimension, for example {@code COMMAND_VALUES}, or {@code
+   * COMMAND_VALUES_OR_ABSENT} when a data point may lack it.
+   */
   public static String dimension(String key, boolean mayBeAbsent) {
     return JavaNames.constantName(key) + (mayBeAbsent ? "_VALUES_OR_ABSENT" : "_VALUES");
   }
@@ -35,23 +39,8 @@ public final class RecorderNames {
     return JavaNames.constantName(key) + (value ? "_TRUE" : "_FALSE");
   }
 
-  /** Every private constant the recorder of metrics with {@code metricConstants} and {@code fields} may declare. */
-  public static Set<String> privateConstants(Collection<String> metricConstants, Collection<Field> fields) {
-    Set<String> names = new TreeSet<>(Set.of(GLOBAL));
-    for (String constant : metricConstants) {
-      names.add(descriptor(constant));
-      names.add(table(constant));
-    }
-    for (Field field : fields) {
-      if (field.isAttribute() && (field.type() == FieldType.ENUM || field.type() == FieldType.BOOLEAN)) {
-        names.add(dimension(field.key(), false));
-        names.add(dimension(field.key(), true));
-      }
-      if (field.isAttribute() && field.type() == FieldType.BOOLEAN) {
-        names.add(booleanConstant(field.key(), true));
-        names.add(booleanConstant(field.key(), false));
-      }
-    }
-    return names;
+  /** The flag that says whether an optional number was given, for example {@code retryCountGiven}. */
+  public static String givenFlag(String memberName) {
+    return memberName + "Given";
   }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -67,9 +69,19 @@ public final class YamlLoader {
             .build();
     List<Node> documents = new ArrayList<>();
     try {
-      Iterator<Node> iterator = new Compose(settings).composeAllFromString(file.text()).iterator();
-      while (iterator.hasNext()) {
-        documents.add(iterator.next());
+      try {
+        Iterator<Node> iterator = new Compose(settings).composeAllFromString(file.text()).iterator();
+        while (iterator.hasNext()) {
+          documents.add(iterator.next());
+        }
+      } catch (StackOverflowError e) {
+        // The composer recurses once per level; the parser does not, and finds where.
+        Optional<Mark> tooDeep = firstTooDeep(settings, file.text());
+        if (tooDeep.isEmpty()) {
+          throw e;
+        }
+        tooDeep(position(tooDeep.get()));
+        return Optional.empty();
       }
     } catch (MarkedYamlEngineException e) {
       SourcePosition position = e.getProblemMark().or(e::getContextMark)
@@ -87,11 +99,13 @@ public final class YamlLoader {
           notValid() + ": " + describe(e) + "; fix the " + kind.syntax() + " at this position");
       return Optional.empty();
     } catch (RuntimeException | StackOverflowError e) {
-      // YamlEngineException, or a fault inside the parser: reported, never thrown at javac.
+      // YamlEngineException, or a fault inside the parser: reported, never thrown at javac. It
+      // has no position, and may have no message.
       diagnostics.error(
           kind.invalid(),
           SourcePosition.startOf(path),
-          notValid() + ": " + oneLine(String.valueOf(e.getMessage())));
+          notValid() + ", and the " + kind.syntax() + " parser says only: " + whatWentWrong(e, null)
+              + "; check the file's syntax");
       return Optional.empty();
     }
     if (documents.isEmpty()) {
@@ -124,11 +138,7 @@ public final class YamlLoader {
       return Optional.empty();
     }
     if (depth > MAX_DEPTH) {
-      diagnostics.error(
-          DiagnosticCode.SCHEMA_SYNTAX,
-          position(node),
-          "the schema nests deeper than " + MAX_DEPTH + " levels (or an alias refers to itself);"
-              + " the schema's format needs at most five");
+      tooDeep(position(node));
       return Optional.empty();
     }
     if (node instanceof ScalarNode scalar) {
@@ -217,9 +227,38 @@ public final class YamlLoader {
     return new SourcePosition(path, mark.getLine() + 1, mark.getColumn() + 1);
   }
 
+  private void tooDeep(SourcePosition position) {
+    diagnostics.error(DiagnosticCode.SCHEMA_SYNTAX, position, "the schema nests deeper than " + MAX_DEPTH
+        + " levels (or an alias refers to itself); the schema's format needs at most five");
+  }
+
+  /**
+   * Where collections first nest deeper than {@link #MAX_DEPTH}, found from the parser's events
+   * before the (recursive) composer would run out of stack on them; empty when they never do.
+   */
+  private static Optional<Mark> firstTooDeep(LoadSettings settings, String text) {
+    int depth = 0;
+    for (Event event : new Parse(settings).parseString(text)) {
+      if (event.getEventId() == Event.ID.MappingStart || event.getEventId() == Event.ID.SequenceStart) {
+        if (++depth > MAX_DEPTH + 1) { // the root and MAX_DEPTH levels below it
+          return event.getStartMark();
+        }
+      } else if (event.getEventId() == Event.ID.MappingEnd || event.getEventId() == Event.ID.SequenceEnd) {
+        depth--;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The exception's message on one line, or its kind when it has none. */
+  private static String whatWentWrong(Throwable e, String text) {
+    String message = text != null ? text : e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : oneLine(message);
+  }
+
   private static String describe(MarkedYamlEngineException e) {
     String context = e.getContext() == null || e.getContext().isBlank() ? "" : e.getContext() + ", ";
-    String problem = oneLine(context + e.getProblem());
+    String problem = whatWentWrong(e, context + (e.getProblem() == null ? "" : e.getProblem()));
     String hint = hint(problem);
     return hint == null ? problem : hint + " (" + problem + ")";
   }

@@ -25,9 +25,10 @@ public final class HandlerScanner {
    * {@code metered-annotations} classes beside it on the processor path (and bundling them,
    * relocated, would rename the very class it looks for in the user's sources).
    */
-  static final String METERED = "dev.metered.annotations.Metered";
+  public static final String METERED = "dev.metered.annotations.Metered";
 
-  static final String ATTR = "dev.metered.annotations.Attr";
+  /** The qualified name of {@code @Attr}, known by name as {@link #METERED} is. */
+  public static final String ATTR = "dev.metered.annotations.Attr";
 
   private final Elements elements;
 

@@ -24,7 +24,19 @@ public record HandlerSite(
     List<Parameter> parameters) {
 
   /** One {@code "attribute=value"} entry of {@code attributes}. */
-  public record Constant(String text, AnnotationValue value) {}
+  public record Constant(String text, AnnotationValue value) {
+    /** The attribute key before the {@code =}, trimmed, or {@code null} when there is no {@code =}. */
+    public String key() {
+      int equals = text.indexOf('=');
+      return equals < 0 ? null : text.substring(0, equals).trim();
+    }
+
+    /** The wire value after the {@code =}, trimmed, or {@code null} when there is no {@code =}. */
+    public String wireValue() {
+      int equals = text.indexOf('=');
+      return equals < 0 ? null : text.substring(equals + 1).trim();
+    }
+  }
 
   /** A parameter with {@code @Attr}. */
   public record Parameter(

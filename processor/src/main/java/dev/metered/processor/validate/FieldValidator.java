@@ -14,9 +14,12 @@ import java.util.TreeSet;
 /** Checks one attribute or input on its own and builds its model. */
 final class FieldValidator {
   private final Diagnostics diagnostics;
+  private final boolean allHandlers;
 
-  FieldValidator(Diagnostics diagnostics) {
+  /** @param allHandlers whether every handler is in the compilation (see SchemaValidator) */
+  FieldValidator(Diagnostics diagnostics, boolean allHandlers) {
     this.diagnostics = diagnostics;
+    this.allHandlers = allHandlers;
   }
 
   /**
@@ -61,7 +64,7 @@ final class FieldValidator {
     List<EnumValue> values = type == FieldType.ENUM
         ? SchemaValidator.enumValues(definition.values(), handlerValues, definition.position(), diagnostics)
         : List.of();
-    if (type == FieldType.ENUM && values.isEmpty()) {
+    if (type == FieldType.ENUM && values.isEmpty() && allHandlers) {
       diagnostics.error(DiagnosticCode.EMPTY_ENUM, definition.position(),
           where + " takes its values from handlers, but no @Metered handler in this compilation"
               + " declares one; annotate a handler with attributes = \"" + definition.key()
@@ -70,6 +73,9 @@ final class FieldValidator {
     }
     Field field = new Field(definition.key(), role, type, values, definition.maxLength(), definition.maxValues(),
         definition.optional(), null, null, definition.description(), definition.fromHandlers(), definition.position());
+    if (!JavaLimits.checkEnum(field, diagnostics)) {
+      return null;
+    }
     String defaultValue = checkedValue(field, definition.defaultValue(), "the default of " + where);
     String omitWhen = checkedValue(field, definition.omitWhen(), "'omit_when' of " + where);
     return new Field(definition.key(), role, type, values, definition.maxLength(), definition.maxValues(),
@@ -81,7 +87,7 @@ final class FieldValidator {
     if (scalar == null) {
       return null;
     }
-    String problem = ValueChecks.problem(field, scalar, true);
+    String problem = ValueChecks.problem(field, scalar, allHandlers || !field.fromHandlers());
     if (problem != null) {
       bad(scalar, what + " '" + scalar.shown() + "' " + problem);
       return null;

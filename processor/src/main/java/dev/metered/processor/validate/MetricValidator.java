@@ -27,15 +27,18 @@ final class MetricValidator {
   private final Map<String, Field> fields;
   private final Set<String> declared;
   private final Delivery familyDelivery;
+  private final boolean allHandlers;
 
   /**
    * @param fields the family's valid fields by key
    * @param declared every field key the family declares, valid or not: a reference to a field
    *     whose own declaration was reported is not reported again
+   * @param allHandlers whether every handler is in the compilation (see SchemaValidator)
    */
   MetricValidator(Diagnostics diagnostics, String family, Delivery familyDelivery,
-      Map<String, Field> fields, Set<String> declared) {
+      Map<String, Field> fields, Set<String> declared, boolean allHandlers) {
     this.diagnostics = diagnostics;
+    this.allHandlers = allHandlers;
     this.familyDelivery = familyDelivery;
     this.family = family;
     this.fields = fields;
@@ -130,7 +133,7 @@ final class MetricValidator {
             "'" + field.key() + "' is always given, so a default for it in " + where + " would never"
                 + " apply; make the attribute 'optional: true' or remove the default");
       } else {
-        String problem = ValueChecks.problem(field, entry.value(), true);
+        String problem = ValueChecks.problem(field, entry.value(), valuesKnown(field));
         if (problem != null) {
           diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, entry.value().position(),
               "the default '" + entry.value().shown() + "' of '" + field.key() + "' " + problem);
@@ -152,7 +155,7 @@ final class MetricValidator {
       Condition.Operator operator = Condition.Operator.valueOf(entry.operator().toUpperCase(Locale.ROOT));
       YamlNode.Scalar operand = entry.operand();
       String problem = switch (operator) {
-        case EQUALS -> ValueChecks.problem(field, operand, true);
+        case EQUALS -> ValueChecks.problem(field, operand, valuesKnown(field));
         case ABOVE, BELOW -> !field.type().isNumeric()
             ? "applies to integer and double fields, and '" + field.key() + "' is " + Nouns.withArticle(field.type().keyword())
             : field.type() == FieldType.INTEGER && operand.kind() != ScalarKind.INTEGER
@@ -186,4 +189,10 @@ final class MetricValidator {
     }
     return field;
   }
+
+  /** Whether an enum's values are all known here: not while handlers outside the compilation add some. */
+  private boolean valuesKnown(Field field) {
+    return allHandlers || !field.fromHandlers();
+  }
+
 }

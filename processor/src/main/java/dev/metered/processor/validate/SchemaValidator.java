@@ -16,12 +16,10 @@ import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricKind;
 import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
-import dev.metered.processor.model.RecorderNames;
 import dev.metered.processor.schema.SchemaDocument;
 import dev.metered.processor.schema.YamlNode;
 import dev.metered.processor.source.HandlerSite;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,9 +41,21 @@ public final class SchemaValidator {
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*");
 
   private final Diagnostics diagnostics;
+  private final boolean allHandlers;
 
+  /** A validator for a compilation that holds every {@code @Metered} handler. */
   public SchemaValidator(Diagnostics diagnostics) {
+    this(diagnostics, true);
+  }
+
+  /**
+   * @param allHandlers whether the compilation holds every handler; when it holds only some (its
+   *     recorders were compiled before), an enum that handlers add values to is not complete, so
+   *     neither its lack of values nor a value missing from it is an error here
+   */
+  public SchemaValidator(Diagnostics diagnostics, boolean allHandlers) {
     this.diagnostics = diagnostics;
+    this.allHandlers = allHandlers;
   }
 
   /**
@@ -76,8 +86,15 @@ public final class SchemaValidator {
             "families '" + clash + "' and '" + family.name() + "' would both generate " + recorder + "; rename one");
       }
       List<HandlerModel> familyHandlers = handlersByFamily.getOrDefault(family.name(), List.of());
-      families.add(validateFamily(family, namespace, familyHandlers,
-          handlerValidator.contributions(family.name()), metricNames));
+      int errorsBefore = diagnostics.all().size();
+      FamilyModel model = validateFamily(family, namespace, familyHandlers,
+          handlerValidator.contributions(family.name()), metricNames);
+      if (diagnostics.all().size() == errorsBefore) {
+        // Only a family without other problems: a name reported already is not reported again.
+        JavaLimits.checkFamily(model, diagnostics);
+        RecorderNameClashes.check(model, diagnostics);
+      }
+      families.add(model);
     }
     if (diagnostics.hasErrors()) {
       return Optional.empty();
@@ -99,6 +116,10 @@ public final class SchemaValidator {
       diagnostics.error(DiagnosticCode.BAD_NAME, javaPackage.position(),
           "'" + javaPackage.shown() + "' is not a Java package name; use dotted identifiers such as"
               + " 'com.example.metrics'");
+    } else if (javaPackage != null && JavaNames.isPlatformPackage(javaPackage.text())) {
+      diagnostics.error(DiagnosticCode.BAD_NAME, javaPackage.position(),
+          "the package '" + javaPackage.shown() + "' is the Java platform's: no other class may be in a"
+              + " 'java' package; use your own, such as 'com.example.metrics'");
     }
   }
 
@@ -131,7 +152,7 @@ public final class SchemaValidator {
     Map<String, String> javaNames = new HashMap<>();
     List<Field> attributes = new ArrayList<>();
     List<Field> inputs = new ArrayList<>();
-    FieldValidator fieldValidator = new FieldValidator(diagnostics);
+    FieldValidator fieldValidator = new FieldValidator(diagnostics, allHandlers);
     for (SchemaDocument.Field definition : family.attributes()) {
       addField(fieldValidator.validate(definition, FieldRole.ATTRIBUTE,
           contributions.getOrDefault(definition.key(), new TreeSet<>())), FieldRole.ATTRIBUTE, definition, fields,
@@ -141,11 +162,11 @@ public final class SchemaValidator {
       addField(fieldValidator.validate(definition, FieldRole.INPUT, new TreeSet<>()), FieldRole.INPUT,
           definition, fields, javaNames, inputs);
     }
-    checkRecorderNames(family.name(), fields.values());
     Set<String> declared = new HashSet<>();
     family.attributes().forEach(field -> declared.add(field.key()));
     family.inputs().forEach(field -> declared.add(field.key()));
-    MetricValidator metricValidator = new MetricValidator(diagnostics, family.name(), family.delivery(), fields, declared);
+    MetricValidator metricValidator = new MetricValidator(
+        diagnostics, family.name(), family.delivery(), fields, declared, allHandlers);
     List<MetricModel> metrics = new ArrayList<>();
     Map<String, String> constants = new HashMap<>();
     for (SchemaDocument.Metric definition : family.metrics()) {
@@ -168,7 +189,6 @@ public final class SchemaValidator {
       }
       metricValidator.validate(definition, constant).ifPresent(metrics::add);
     }
-    checkMetricConstants(metrics, fields.values());
     return new FamilyModel(family.name(), family.description(), List.copyOf(attributes),
         List.copyOf(inputs), List.copyOf(metrics), List.copyOf(handlers), family.position());
   }
@@ -204,46 +224,6 @@ public final class SchemaValidator {
     if (field != null) {
       fields.put(definition.key(), field);
       into.add(field);
-    }
-  }
-
-  /**
-   * The recorder names some members itself: its class, its {@code Event} builder (when the family
-   * has optional fields) and the {@code ...Given} flag of each optional number. No field's enum or
-   * Java name may be one of those, or the generated code would not compile.
-   */
-  private void checkRecorderNames(String family, Collection<Field> fields) {
-    String recorder = JavaNames.typeName(family) + "Metrics";
-    boolean hasEvent = fields.stream().anyMatch(Field::optionalAtCallSite);
-    Map<String, Field> byJavaName = new HashMap<>();
-    fields.forEach(field -> byJavaName.put(field.javaName(), field));
-    for (Field field : fields) {
-      if (field.type() == FieldType.ENUM && field.enumName().equals(recorder)) {
-        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, field.position(), "the enum of '" + field.key()
-            + "' would be named " + recorder + ", the name of the family's recorder; rename the field");
-      } else if (field.type() == FieldType.ENUM && hasEvent && field.enumName().equals("Event")) {
-        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, field.position(), "the enum of '" + field.key()
-            + "' would be named Event, the name of " + recorder + "'s builder of events with optional"
-            + " fields; rename the field");
-      }
-      Field flagged = byJavaName.get(field.javaName() + "Given");
-      if (field.optional() && field.type().isNumeric() && flagged != null) {
-        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, flagged.position(), "the field '" + flagged.key()
-            + "' would be the Java name " + flagged.javaName() + ", the flag that says whether the optional '"
-            + field.key() + "' was given; rename one of them");
-      }
-    }
-  }
-
-  /** A metric's public constant must not be a name the recorder gives one of its own constants. */
-  private void checkMetricConstants(List<MetricModel> metrics, Collection<Field> fields) {
-    Set<String> taken = RecorderNames.privateConstants(metrics.stream().map(MetricModel::constantName).toList(), fields);
-    for (MetricModel metric : metrics) {
-      if (taken.contains(metric.constantName())) {
-        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, metric.position(), "the metric '" + metric.name()
-            + "' would be the constant " + metric.constantName() + ", a name the recorder gives one of its own"
-            + " constants; rename the metric");
-      }
     }
   }
 
