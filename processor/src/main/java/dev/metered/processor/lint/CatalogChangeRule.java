@@ -1,7 +1,6 @@
 package dev.metered.processor.lint;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
-import dev.metered.processor.diagnostic.Excerpt;
 import dev.metered.processor.diagnostic.SourcePosition;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
@@ -9,7 +8,6 @@ import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,45 +27,27 @@ final class CatalogChangeRule extends BaseRule {
     if (previous == null) {
       return;
     }
-    Map<String, MetricModel> current = new HashMap<>();
+    Map<String, MetricModel> byName = new HashMap<>();
+    Map<String, PreviousCatalog.Metric> current = new HashMap<>();
     for (FamilyModel family : model.families()) {
       for (MetricModel metric : family.metrics()) {
-        current.put(metric.name(), metric);
+        Set<String> attributes = new TreeSet<>();
+        for (Field attribute : metric.attributes()) {
+          attributes.add(attribute.key());
+        }
+        byName.put(metric.name(), metric);
+        current.put(metric.name(), new PreviousCatalog.Metric(metric.name(), metric.kind().keyword(), metric.unit(),
+            attributes, metric.position(), metric.unitPosition()));
       }
     }
-    for (PreviousCatalog.Metric before : previous.metrics().values()) {
-      MetricModel now = current.get(before.name());
-      if (now == null) {
-        findings.report(SourcePosition.startOf(model.schemaPath()), "the metric '" + Excerpt.of(before.name())
-            + "' of the previous catalog (" + previous.path() + ") is gone; dashboards and alerts on it"
-            + " will show nothing");
-        continue;
-      }
-      if (!before.type().equals(now.kind().keyword())) {
-        findings.report(now.position(), "the metric '" + now.name() + "' changed its type from "
-            + Excerpt.of(before.type()) + " to " + now.kind().keyword() + "; its history and dashboards no longer"
-            + " match. Give the new metric a new name");
-      }
-      if (!Objects.equals(before.unit(), now.unit())) {
-        findings.report(now.unitPosition() != null ? now.unitPosition() : now.position(), "the metric '"
-            + now.name() + "' changed its unit from " + (before.unit() == null ? "none" : Excerpt.of(before.unit()))
-            + " to " + (now.unit() == null ? "none" : now.unit()) + "; old and new values will be mixed"
-            + " on one chart. Give the new metric a new name");
-      }
-      Set<String> attributes = new TreeSet<>();
-      for (Field attribute : now.attributes()) {
-        attributes.add(attribute.key());
-      }
-      if (!before.attributes().equals(attributes)) {
-        Set<String> added = new TreeSet<>(attributes);
-        added.removeAll(before.attributes());
-        Set<String> removed = new TreeSet<>(before.attributes());
-        removed.removeAll(attributes);
-        findings.report(now.position(), "the metric '" + now.name() + "' changed its attributes"
-            + (added.isEmpty() ? "" : "; added " + Excerpt.of(added.toString()))
-            + (removed.isEmpty() ? "" : "; removed " + Excerpt.of(removed.toString()))
-            + ". Filters and group-bys on the old attributes break");
-      }
+    for (CatalogComparison.Change change : CatalogComparison.compare(previous, current)) {
+      MetricModel now = byName.get(change.metric());
+      SourcePosition position = switch (change.aspect()) {
+        case GONE -> SourcePosition.startOf(model.schemaPath());
+        case UNIT -> now.unitPosition() != null ? now.unitPosition() : now.position();
+        case TYPE, ATTRIBUTES -> now.position();
+      };
+      findings.report(position, change.message());
     }
   }
 }

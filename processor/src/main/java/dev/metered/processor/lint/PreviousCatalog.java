@@ -20,8 +20,15 @@ public final class PreviousCatalog {
   /** The option naming the earlier catalog: {@code -Ametered.catalog.previous=PATH}. */
   public static final String OPTION = "metered.catalog.previous";
 
-  /** One metric as the earlier catalog described it. */
-  public record Metric(String name, String type, String unit, Set<String> attributes) {}
+  /**
+   * One metric as a catalog describes it.
+   *
+   * @param position where the metric's entry starts in the catalog
+   * @param unitPosition where its unit is in the catalog, or its entry's start when it has none
+   */
+  public record Metric(
+      String name, String type, String unit, Set<String> attributes, SourcePosition position,
+      SourcePosition unitPosition) {}
 
   private final String path;
   private final Map<String, Metric> metrics;
@@ -75,7 +82,9 @@ public final class PreviousCatalog {
           }
         }
       }
-      metrics.put(name, new Metric(name, type, text(metric, "unit"), attributes));
+      YamlNode.Entry unit = metric.entry("unit");
+      metrics.put(name, new Metric(name, type, text(metric, "unit"), attributes, item.position(),
+          unit == null ? item.position() : unit.value().position()));
     }
     return Optional.of(new PreviousCatalog(file.path(), metrics));
   }
