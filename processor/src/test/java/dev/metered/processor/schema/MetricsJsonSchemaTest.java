@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  * key and keyword the reader accepts is in the JSON Schema, and every bad-input case about keys,
  * types or names is flagged by it too.
  */
-class MetricsJsonSchemaTest {
+public class MetricsJsonSchemaTest {
   private static final Path ROOT = Path.of("..");
   private static final Path DOC = ROOT.resolve("docs/metrics.schema.json");
   private static final String RESOURCE = "/META-INF/metered/metrics.schema.json";
@@ -67,6 +67,19 @@ class MetricsJsonSchemaTest {
 
   private static JsonNode jsonSchema;
   private static Schema validator;
+
+  /** What docs/metrics.schema.json says about {@code yaml}: nothing when it is valid. */
+  public static List<Error> validate(YamlNode yaml) throws IOException {
+    if (validator == null) {
+      loadTheShippedSchema();
+    }
+    return validator.validate(json(yaml));
+  }
+
+  /** Parsed by the processor's own loader, so YAML's types are the ones the reader sees. */
+  public static java.util.Optional<YamlNode> load(String path, String text, Diagnostics diagnostics) {
+    return new YamlLoader(diagnostics).load(new SchemaFile(InputKind.SCHEMA, path, text));
+  }
 
   @BeforeAll
   static void loadTheShippedSchema() throws IOException {
@@ -227,9 +240,8 @@ class MetricsJsonSchemaTest {
     assertThat(validator.validate(json(yaml))).as(what + " against docs/metrics.schema.json").isEmpty();
   }
 
-  /** Parsed by the processor's own loader, so YAML's types are the ones the reader sees. */
   private static java.util.Optional<YamlNode> load(String path, String text) {
-    return new YamlLoader(new Diagnostics()).load(new SchemaFile(InputKind.SCHEMA, path, text));
+    return load(path, text, new Diagnostics());
   }
 
   /** The YAML tree as JSON: each scalar typed as YAML 1.2's core schema resolves it. */
@@ -250,10 +262,21 @@ class MetricsJsonSchemaTest {
       case NULL -> nodes.nullNode();
       case BOOLEAN -> nodes.booleanNode(Boolean.parseBoolean(scalar.text().toLowerCase(java.util.Locale.ROOT)));
       case INTEGER -> nodes.numberNode(integer(scalar.text()));
-      case FLOAT -> nodes.numberNode(Double.parseDouble(scalar.text().replace(".inf", "Infinity")
-          .replace(".Inf", "Infinity").replace(".INF", "Infinity")));
+      case FLOAT -> nodes.numberNode(floating(scalar.text()));
       case STRING -> nodes.stringNode(scalar.text());
     };
+  }
+
+  /** A core-schema float: also {@code .inf}, {@code -.Inf}, {@code .NaN}. */
+  private static double floating(String text) {
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith(".nan")) {
+      return Double.NaN;
+    }
+    if (lower.endsWith(".inf")) {
+      return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    return Double.parseDouble(text);
   }
 
   private static BigInteger integer(String text) {
