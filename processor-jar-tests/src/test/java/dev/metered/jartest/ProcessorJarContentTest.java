@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -20,10 +22,12 @@ import org.junit.jupiter.api.Test;
 class ProcessorJarContentTest {
   private static final String SERVICES = "META-INF/services/javax.annotation.processing.Processor";
   private static final String GRADLE = "META-INF/gradle/incremental.annotation.processors";
+  private static final String JSON_SCHEMA = "META-INF/metered/metrics.schema.json";
 
   private static List<String> entries;
   private static List<String> services;
   private static List<String> gradle;
+  private static byte[] jsonSchema;
 
   @BeforeAll
   static void readJar() throws IOException {
@@ -31,6 +35,11 @@ class ProcessorJarContentTest {
       entries = jar.stream().map(JarEntry::getName).collect(Collectors.toList());
       services = lines(jar, SERVICES);
       gradle = lines(jar, GRADLE);
+      JarEntry schema = jar.getJarEntry(JSON_SCHEMA);
+      assertThat(schema).as(JSON_SCHEMA).isNotNull();
+      try (InputStream in = jar.getInputStream(schema)) {
+        jsonSchema = in.readAllBytes();
+      }
     }
   }
 
@@ -58,6 +67,11 @@ class ProcessorJarContentTest {
     assertThat(gradle).contains("dev.metered.processor.MeteredProcessor,aggregating");
     assertThat(gradle.stream().map(line -> line.substring(0, line.indexOf(','))))
         .containsExactlyInAnyOrderElementsOf(services);
+  }
+
+  @Test
+  void editorsFindTheMetricsJsonSchemaInTheJarAsDocsHaveIt() throws IOException {
+    assertThat(jsonSchema).isEqualTo(Files.readAllBytes(Path.of("..", "docs", "metrics.schema.json")));
   }
 
   /** The file's lines without comments and blank lines. */
