@@ -3,6 +3,7 @@ package dev.metered.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.metered.runtime.MetricSink;
 import dev.metered.runtime.testing.RecordedMetric;
 import dev.metered.runtime.testing.RecordingSink;
 import java.nio.file.Path;
@@ -99,7 +100,9 @@ class JavaNamesTest {
         """));
 
     RecordingSink sink = new RecordingSink();
-    GeneratedClasses.ofSuccessful(compilation).instantiate("test.Driver", Consumer.class).accept(sink);
+    @SuppressWarnings("unchecked") // Driver is a Consumer<MetricSink>; a class literal has no type arguments.
+    Consumer<MetricSink> driver = GeneratedClasses.ofSuccessful(compilation).instantiate("test.Driver", Consumer.class);
+    driver.accept(sink);
     assertThat(sink.recorded("bot.big.count")).extracting(RecordedMetric::attributeMap)
         .containsExactly(Map.of("emit", "x"));
   }
