@@ -40,19 +40,19 @@ final class CatalogChangeRule extends BaseRule {
       if (now == null) {
         findings.report(SourcePosition.startOf(model.schemaPath()), "the metric '" + Excerpt.of(before.name())
             + "' of the previous catalog (" + previous.path() + ") is gone; dashboards and alerts on it"
-            + " will show nothing");
+            + " will show nothing (Metered's policy: Sentry does not know the old name is gone)");
         continue;
       }
       if (!before.type().equals(now.kind().keyword())) {
         findings.report(now.position(), "the metric '" + now.name() + "' changed its type from "
             + Excerpt.of(before.type()) + " to " + now.kind().keyword() + "; its history and dashboards no longer"
-            + " match. Give the new metric a new name");
+            + " match. Give the new metric a new name (Metered's policy: Sentry accepts the change silently)");
       }
       if (!Objects.equals(before.unit(), now.unit())) {
         findings.report(now.unitPosition() != null ? now.unitPosition() : now.position(), "the metric '"
             + now.name() + "' changed its unit from " + (before.unit() == null ? "none" : Excerpt.of(before.unit()))
             + " to " + (now.unit() == null ? "none" : now.unit()) + "; old and new values will be mixed"
-            + " on one chart. Give the new metric a new name");
+            + " on one chart. Give the new metric a new name (Metered's policy: Sentry accepts the change silently)");
       }
       Set<String> attributes = new TreeSet<>();
       for (Field attribute : now.attributes()) {
@@ -66,7 +66,8 @@ final class CatalogChangeRule extends BaseRule {
         findings.report(now.position(), "the metric '" + now.name() + "' changed its attributes"
             + (added.isEmpty() ? "" : "; added " + Excerpt.of(added.toString()))
             + (removed.isEmpty() ? "" : "; removed " + Excerpt.of(removed.toString()))
-            + ". Filters and group-bys on the old attributes break");
+            + ". Filters and group-bys on the old attributes break (Metered's policy: Sentry accepts the change"
+            + " silently)");
       }
     }
   }
