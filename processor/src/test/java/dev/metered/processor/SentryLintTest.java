@@ -85,6 +85,15 @@ class SentryLintTest {
     return message.substring(message.indexOf(prefix) + prefix.length());
   }
 
+  /** The one finding of {@code code} at {@code metrics.yaml:LINE:COLUMN}: its message after the position. */
+  private static String at(Compilation compilation, String code, String where) {
+    String prefix = "metrics.yaml:" + where + ": ";
+    List<String> found = findings(compilation, code).stream().map(d -> d.getMessage(Locale.ROOT))
+        .filter(message -> message.contains(prefix)).toList();
+    assertThat(found).as(Compilations.describe(compilation)).hasSize(1);
+    return found.get(0).substring(found.get(0).indexOf(prefix) + prefix.length());
+  }
+
   private static void none(Compilation compilation, String code) {
     assertThat(findings(compilation, code)).as(Compilations.describe(compilation)).isEmpty();
   }
@@ -176,6 +185,25 @@ class SentryLintTest {
             + " (max_metric_bytes, set in the schema's lint section). Relay drops a larger data point (Sentry's"
             + " behaviour, outcome TooLarge); lower the max_length of its string attributes or carry fewer attributes");
     none(compile(EIGHTY_SIX_BYTES + "lint:\n  max_metric_bytes: 86\n"), "MeteredMetricSize");
+  }
+
+  @Test
+  void aFieldPastItsMaxValuesCountsAsTheRuntimesOverflowString() {
+    // 17 + 8 + 18 + 8 + 7 (retries) + 12: an integer past max_values is sent as the 12 bytes '__overflow__'.
+    Compilation compilation = compile(withAttribute("retries: {type: integer, max_values: 5}")
+        + "lint:\n  max_metric_bytes: 69\n");
+    assertThat(at(compilation, "MeteredMetricSize", "13:7")).startsWith(
+        "one data point of 'bot.command.usage' can reach 70 bytes as Relay counts them");
+    assertThat(dev.metered.runtime.DeliverySink.OVERFLOW_VALUE).hasSize(12);
+  }
+
+  @Test
+  void aDistributionCountsTheSampleRateTheRuntimeAddsWhenItSamples() {
+    // 26 + 8 + 18 (command_type) + 25 + 8 (sentry.client_sample_rate, a double).
+    Compilation compilation = compile(CLEAN.replace("#extra\n", "") + "lint:\n  max_metric_bytes: 84\n");
+    assertThat(only(compilation, "MeteredMetricSize", Diagnostic.Kind.ERROR, "13:7")).startsWith(
+        "one data point of 'bot.command.execution_time' can reach 85 bytes as Relay counts them");
+    assertThat(dev.metered.runtime.DeliverySink.SAMPLE_RATE_ATTRIBUTE).isEqualTo("sentry.client_sample_rate");
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.model.EnumValue;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
+import dev.metered.processor.model.MetricKind;
 import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,8 @@ import java.nio.charset.StandardCharsets;
  * 1 for a boolean, 8 for an integer or a double, a string's UTF-8 bytes. Unit, timestamp, ids
  * and JSON punctuation do not count. Every attribute is taken at its largest: an enum at its
  * longest value, a string at {@code max_length} characters of 3 bytes each (the most one UTF-16
- * unit takes in UTF-8).
+ * unit takes in UTF-8), and a field with {@code max_values} at least at the runtime's overflow
+ * string. A distribution may be sampled, and then carries {@code sentry.client_sample_rate}.
  */
 final class MetricSizeRule extends MetricRule {
   MetricSizeRule() {
@@ -27,6 +29,10 @@ final class MetricSizeRule extends MetricRule {
 
   /** Relay counts the value as 8 bytes, whatever it is. */
   static final int VALUE_SIZE = 8;
+  /** The runtime's {@code DeliverySink.OVERFLOW_VALUE}, sent for a value past {@code max_values}, whatever the type. */
+  static final String OVERFLOW_VALUE = "__overflow__";
+  /** The runtime's {@code DeliverySink.SAMPLE_RATE_ATTRIBUTE}, a double on a sampled distribution. */
+  static final String SAMPLE_RATE_ATTRIBUTE = "sentry.client_sample_rate";
 
   @Override
   void check(MetricsModel model, FamilyModel family, MetricModel metric, Findings findings) {
@@ -45,7 +51,14 @@ final class MetricSizeRule extends MetricRule {
   static long canonicalSize(MetricModel metric) {
     long size = utf8(metric.name()) + VALUE_SIZE;
     for (Field attribute : metric.attributes()) {
-      size += utf8(attribute.key()) + largestValue(attribute);
+      long largest = largestValue(attribute);
+      if (attribute.maxValues() != null) {
+        largest = Math.max(largest, utf8(OVERFLOW_VALUE));
+      }
+      size += utf8(attribute.key()) + largest;
+    }
+    if (metric.kind() == MetricKind.DISTRIBUTION) {
+      size += utf8(SAMPLE_RATE_ATTRIBUTE) + VALUE_SIZE;
     }
     return size;
   }
