@@ -27,6 +27,19 @@ final class Compilations {
     return compileBytes(dir, schema.getBytes(StandardCharsets.UTF_8), sources);
   }
 
+  /** Compiles no sources, with the schema text written to {@code dir/metrics.yaml}, and {@code options}. */
+  static Compilation compileSchema(Path dir, String schema, List<String> options) {
+    Path file = dir.resolve("metrics.yaml");
+    try {
+      Files.writeString(file, schema);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> all = new ArrayList<>(List.of("-Ametered.schema=" + file));
+    all.addAll(options);
+    return compileWithOptions(all);
+  }
+
   /** Compiles {@code sources} with the schema bytes written to {@code dir/metrics.yaml}. */
   static Compilation compileBytes(Path dir, byte[] schema, JavaFileObject... sources) {
     Path file = dir.resolve("metrics.yaml");

@@ -116,7 +116,7 @@ class LintConfigTest {
 
   @Test
   void anErrorRuleSetToOffInTheSchemaReportsNothing() {
-    String schema = UNDESCRIBED.replace("unit: millisecond", "unit: ms")
+    String schema = UNDESCRIBED.replace("unit: millisecond", "unit: msec")
         + "lint:\n  MeteredUnknownUnit: off\n  MeteredMissingDescription: off\n";
     Compilation compilation = compile(schema);
     assertNoFinding(compilation, "MeteredUnknownUnit");
@@ -125,7 +125,7 @@ class LintConfigTest {
 
   @Test
   void anErrorRuleSetToWarningInTheSchemaNoLongerFailsTheBuild() {
-    String schema = UNDESCRIBED.replace("unit: millisecond", "unit: ms")
+    String schema = UNDESCRIBED.replace("unit: millisecond", "unit: msec")
         + "lint:\n  MeteredUnknownUnit: warning\n  MeteredMissingDescription: off\n";
     assertOnlyWarning(compile(schema), "MeteredUnknownUnit");
   }

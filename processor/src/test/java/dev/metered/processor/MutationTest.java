@@ -380,7 +380,8 @@ class MutationTest {
         "MeteredMetricName: off", "MeteredNamespace: warning", "MeteredUnknownUnit: warning", "MeteredTimeUnit: off",
         "MeteredAttributeKey: off", "MeteredCardinality: error", "MeteredMetricSize: warning", "series_budget: 5",
         "series_budget: 1000000", "series_budget: 0", "series_budget: many", "MeteredCounterUnits: off",
-        "MeteredCardinality: loud", "MeteredDuplicateName: off", "MeteredInconsistentAttribute: warning"};
+        "MeteredCardinality: loud", "MeteredDuplicateName: off", "MeteredInconsistentAttribute: warning",
+        "max_metric_bytes: 64", "MeteredUnitAlias: error"};
 
     /** Enum values that are no Java names, or that meet generated names or each other once made ones. */
     private static final String[] HOSTILE_VALUES = {
@@ -742,6 +743,15 @@ class MutationTest {
         "nanosecond", "microsecond", "millisecond", "second", "minute", "hour", "day", "week", "bit", "byte",
         "kilobyte", "kibibyte", "megabyte", "mebibyte", "gigabyte", "gibibyte", "terabyte", "tebibyte", "petabyte",
         "pebibyte", "exabyte", "exbibyte", "ratio", "percent", "none"));
+    /** Relay's aliases (relay-base-schema units.rs): accepted, stored under the full name, warned about. */
+    static final Map<String, String> UNIT_ALIASES = Map.of("ms", "millisecond", "s", "second", "ns", "nanosecond");
+    /** Keys the Java SDK writes over (MetricsApi.createAttributes), besides all of sentry.*. */
+    static final Set<String> SDK_KEYS = Set.of("server.address", "user.id", "user.name", "user.email");
+    /** Some keys sentry-conventions deprecate (shared/deprecated_attributes.json). */
+    static final Set<String> DEPRECATED_KEYS = Set.of("http.method", "http.status_code", "db.statement", "net.peer.name");
+    /** Words that make Relay's default data scrubbing filter a key's value, anywhere in it (relay-pii regexes.rs). */
+    static final List<String> SCRUBBED_WORDS = List.of("password", "secret", "passwd", "api_key", "api-key", "apikey",
+        "auth", "credentials", "mysql_pwd", "privatekey", "private_key", "private-key", "token");
     static final List<String> TIME_WORDS = List.of("time", "duration", "latency", "elapsed", "delay");
     static final List<String> UNIT_SUFFIXES =
         List.of("_ms", "_millis", "_milliseconds", "_seconds", "_secs", "_ns", "_us", "_bytes", "_percent", "_total");
@@ -756,9 +766,11 @@ class MutationTest {
     /** docs/lint.md: each rule's default severity. */
     static final Map<String, String> DEFAULT_SEVERITY = Map.ofEntries(
         Map.entry("MeteredMetricName", "error"), Map.entry("MeteredNamespace", "error"),
-        Map.entry("MeteredUnknownUnit", "error"), Map.entry("MeteredCounterUnit", "warning"),
+        Map.entry("MeteredUnknownUnit", "error"), Map.entry("MeteredUnitAlias", "warning"),
+        Map.entry("MeteredCounterUnit", "warning"),
         Map.entry("MeteredTimeUnit", "error"), Map.entry("MeteredUnitInName", "warning"),
-        Map.entry("MeteredAttributeKey", "error"), Map.entry("MeteredInconsistentAttribute", "error"),
+        Map.entry("MeteredAttributeKey", "error"), Map.entry("MeteredDeprecatedAttribute", "warning"),
+        Map.entry("MeteredScrubbedAttribute", "warning"), Map.entry("MeteredInconsistentAttribute", "error"),
         Map.entry("MeteredUnboundedAttribute", "warning"), Map.entry("MeteredCardinality", "warning"),
         Map.entry("MeteredMetricSize", "error"), Map.entry("MeteredMissingDescription", "warning"));
 
@@ -769,6 +781,7 @@ class MutationTest {
 
     private final List<Violation> violations = new ArrayList<>();
     private long seriesBudget = 10_000;
+    private long maxMetricBytes = 2048;
 
     /** The rules an accepted mutant breaks, given what the pipeline reported for it. */
     static List<String> problemsOfAccepted(String text, List<Diagnostic> diagnostics) {
@@ -840,6 +853,8 @@ class MutationTest {
             String key = text(entry.getKey());
             if (key.equals("series_budget") && entry.getValue() instanceof Number budget) {
               seriesBudget = budget.longValue();
+            } else if (key.equals("max_metric_bytes") && entry.getValue() instanceof Number budget) {
+              maxMetricBytes = budget.longValue();
             } else if (entry.getValue() instanceof String severity) {
               severities.put(key, severity.strip().toLowerCase(Locale.ROOT));
             }
@@ -923,10 +938,17 @@ class MutationTest {
         if (key.isEmpty() || !Character.isLetter(key.charAt(0))) {
           always("the attribute key '" + key + "' does not start with a letter");
         }
-        boolean reserved = key.startsWith("sentry.") || key.startsWith("user.") || key.startsWith("otel.")
-            || key.equals("server.address") || key.equals("trace_id") || key.equals("span_id");
+        boolean reserved = key.startsWith("sentry.") || SDK_KEYS.contains(key)
+            || key.equals("trace_id") || key.equals("span_id");
         if (reserved || !ATTRIBUTE_KEY.matcher(key).matches()) {
           lint("MeteredAttributeKey", key, "the attribute key '" + key + "' is reserved or malformed");
+        }
+        if (DEPRECATED_KEYS.contains(key)) {
+          lint("MeteredDeprecatedAttribute", key, "the attribute key '" + key + "' is deprecated in Sentry's conventions");
+        }
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (SCRUBBED_WORDS.stream().anyMatch(lower::contains) || Set.of("otp", "two_factor", "two-factor").contains(lower)) {
+          lint("MeteredScrubbedAttribute", key, "the values of the attribute '" + key + "' would be scrubbed");
         }
       } else if (!WORD.matcher(key).matches()) {
         always("the input key '" + key + "' is not a lowercase word");
@@ -1058,7 +1080,9 @@ class MutationTest {
       if (body.containsKey("unit")) {
         if (body.get("unit") instanceof String text) {
           unit = text;
-          if (!UNITS.contains(unit)) {
+          if (UNIT_ALIASES.containsKey(unit)) {
+            lint("MeteredUnitAlias", name, where + " has Sentry's alias '" + unit + "' for a unit");
+          } else if (!UNITS.contains(unit)) {
             lint("MeteredUnknownUnit", name, where + " has the unit '" + unit + "'");
           }
         } else {
@@ -1082,7 +1106,9 @@ class MutationTest {
       String lastSegment = name.substring(name.lastIndexOf('.') + 1);
       String valueKey = value == null ? "" : value.key();
       boolean time = TIME_WORDS.stream().anyMatch(word -> lastSegment.contains(word) || valueKey.contains(word));
-      if (!kind.equals("counter") && time && (unit == null || UNITS.contains(unit) && !DURATIONS.contains(unit))) {
+      String canonicalUnit = unit == null ? null : UNIT_ALIASES.getOrDefault(unit, unit);
+      if (!kind.equals("counter") && time
+          && (canonicalUnit == null || UNITS.contains(canonicalUnit) && !DURATIONS.contains(canonicalUnit))) {
         lint("MeteredTimeUnit", name, "the " + kind + " '" + name + "' measures a time but has the unit " + unit);
       }
       if (kind.equals("distribution") && name.endsWith(".count") || UNIT_SUFFIXES.stream().anyMatch(name::endsWith)) {
@@ -1128,8 +1154,9 @@ class MutationTest {
         conditions(body.get("when"), fields, where);
       }
       long series = 1;
-      // docs/lint.md: the SDK's own attributes alone are about 420 bytes; a string is 3 bytes a character.
-      long size = 420 + name.length();
+      // docs/lint.md: Relay's canonical size is the name, 8 for the value, and each attribute's key and value;
+      // a string is at most 3 bytes a character. Enums, booleans and numbers are left out of this lower bound.
+      long size = name.length() + 8;
       for (FieldDef field : carried) {
         long count = switch (field.type()) {
           case "enum" -> field.values().size();
@@ -1137,6 +1164,7 @@ class MutationTest {
           default -> field.maxValues() == null ? 1 : field.maxValues();
         };
         series = count != 0 && series > Long.MAX_VALUE / count ? Long.MAX_VALUE : series * count;
+        size += field.key().length();
         if (field.type().equals("string") && field.maxLength() != null) {
           size += field.maxLength() * 3;
         }
@@ -1144,7 +1172,7 @@ class MutationTest {
       if (series > seriesBudget) {
         lint("MeteredCardinality", name, where + " has at least " + series + " series, over " + seriesBudget);
       }
-      if (size > 2048) {
+      if (size > maxMetricBytes) {
         lint("MeteredMetricSize", name, "one data point of " + where + " is at least " + size + " bytes");
       }
     }

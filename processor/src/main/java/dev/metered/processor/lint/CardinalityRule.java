@@ -34,7 +34,7 @@ final class CardinalityRule extends MetricRule {
       findings.report(metric.position(), "the metric '" + metric.name() + "' can have up to " + series
           + " series, more than the budget of " + budget + "; the attributes responsible, largest"
           + " first: " + String.join(" x ", factors) + ". Drop or narrow one, or raise series_budget"
-          + " in the lint section");
+          + " in the lint section (Metered's policy: the budget is Metered's; Sentry sets no series limit)");
     }
   }
 

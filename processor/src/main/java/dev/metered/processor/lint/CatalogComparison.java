@@ -50,19 +50,19 @@ public final class CatalogComparison {
       if (now == null) {
         changes.add(new Change(before.name(), Aspect.GONE, "the metric '" + Excerpt.of(before.name())
             + "' of the previous catalog (" + previous.path() + ") is gone; dashboards and alerts on it"
-            + " will show nothing"));
+            + " will show nothing (Metered's policy: Sentry does not know the old name is gone)"));
         continue;
       }
       if (!before.type().equals(now.type())) {
         changes.add(new Change(now.name(), Aspect.TYPE, "the metric '" + now.name() + "' changed its type from "
             + Excerpt.of(before.type()) + " to " + now.type() + "; its history and dashboards no longer"
-            + " match. Give the new metric a new name"));
+            + " match. Give the new metric a new name (Metered's policy: Sentry accepts the change silently)"));
       }
       if (!Objects.equals(before.unit(), now.unit())) {
         changes.add(new Change(now.name(), Aspect.UNIT, "the metric '" + now.name() + "' changed its unit from "
             + (before.unit() == null ? "none" : Excerpt.of(before.unit()))
             + " to " + (now.unit() == null ? "none" : now.unit()) + "; old and new values will be mixed"
-            + " on one chart. Give the new metric a new name"));
+            + " on one chart. Give the new metric a new name (Metered's policy: Sentry accepts the change silently)"));
       }
       if (!before.attributes().equals(now.attributes())) {
         Set<String> added = new TreeSet<>(now.attributes());
@@ -72,7 +72,8 @@ public final class CatalogComparison {
         changes.add(new Change(now.name(), Aspect.ATTRIBUTES, "the metric '" + now.name() + "' changed its attributes"
             + (added.isEmpty() ? "" : "; added " + Excerpt.of(added.toString()))
             + (removed.isEmpty() ? "" : "; removed " + Excerpt.of(removed.toString()))
-            + ". Filters and group-bys on the old attributes break"));
+            + ". Filters and group-bys on the old attributes break (Metered's policy: Sentry accepts the change"
+            + " silently)"));
       }
     }
     return changes;

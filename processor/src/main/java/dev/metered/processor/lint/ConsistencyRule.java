@@ -36,9 +36,10 @@ final class ConsistencyRule extends BaseRule {
             + "' but " + describe(earlier) + " in family '" + firstFamily.get(attribute.key()) + "' ("
             + earlier.position() + ")";
         if (earlier.type() != attribute.type()) {
-          findings.report(attribute.position(), where + "; give an attribute one type everywhere, or rename one");
+          findings.report(attribute.position(), where + "; give an attribute one type everywhere, or rename one"
+              + " (Metered's policy: a filter on one key then works across metrics)");
         } else if (attribute.type() == FieldType.STRING && !Objects.equals(earlier.maxLength(), attribute.maxLength())) {
-          findings.report(attribute.position(), where + "; give it the same max_length everywhere");
+          findings.report(attribute.position(), where + "; give it the same max_length everywhere (Metered's policy)");
         }
       }
     }

@@ -20,7 +20,8 @@ final class CounterUnitRule extends MetricRule {
     if (metric.kind() == MetricKind.COUNTER && metric.unit() != null && !metric.unit().equals("none")) {
       findings.report(metric.unitPosition(), "the counter '" + metric.name() + "' has the unit '"
           + metric.unit() + "'; counters count events and carry no unit. Remove the unit, or make it"
-          + " a distribution if it measures " + metric.unit() + "s");
+          + " a distribution if it measures " + metric.unit() + "s (Metered's policy: Sentry accepts a unit on a"
+          + " counter; its developer spec uses units only for distributions and gauges)");
     }
   }
 }

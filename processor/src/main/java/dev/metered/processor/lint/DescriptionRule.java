@@ -18,7 +18,8 @@ final class DescriptionRule extends MetricRule {
   void check(MetricsModel model, FamilyModel family, MetricModel metric, Findings findings) {
     if (metric.description() == null || metric.description().isBlank()) {
       findings.report(metric.position(), "the metric '" + metric.name() + "' has no description; add"
-          + " 'description:' saying what it counts or measures");
+          + " 'description:' saying what it counts or measures (Metered's policy: it becomes the javadoc and"
+          + " the catalog's text)");
     }
   }
 }

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How lint findings are reported: a severity per code, whether warnings fail the build, and the
- * series budget. The schema's {@code lint:} section sets them; {@code -A} options override it.
+ * How lint findings are reported: a severity per code, whether warnings fail the build, the
+ * series budget and the size budget of one data point. The schema's {@code lint:} section sets them; {@code -A} options override it.
  */
 public final class LintConfig {
   /** Option prefix: {@code -Ametered.lint.MeteredCounterUnit=off}. */
@@ -24,10 +24,21 @@ public final class LintConfig {
   public static final String SERIES_BUDGET = "series_budget";
   /** Series per metric above which the cardinality rule warns. */
   public static final long DEFAULT_SERIES_BUDGET = 10_000;
+  /** The schema key and option suffix of the size budget of one data point, in Relay's canonical bytes. */
+  public static final String MAX_METRIC_BYTES = "max_metric_bytes";
+  /**
+   * The size budget unless set: 2 KB, the limit Sentry's SDK docs give for one metric. Relay's own
+   * default ({@code max_trace_metric_size}) has been 1 MiB since relay PR 5779; Sentry's hosted
+   * setting cannot be checked from here, so Metered keeps the documented, stricter figure.
+   */
+  public static final long DEFAULT_MAX_METRIC_BYTES = 2048;
 
   private final Map<DiagnosticCode, Severity> severities = new EnumMap<>(DiagnosticCode.class);
   private boolean werror;
   private long seriesBudget = DEFAULT_SERIES_BUDGET;
+  private long maxMetricBytes = DEFAULT_MAX_METRIC_BYTES;
+  /** Where the size budget was set, or {@code null} for the default. */
+  private String maxMetricBytesSetIn;
   private PreviousCatalog previousCatalog;
 
   private LintConfig() {}
@@ -75,17 +86,17 @@ public final class LintConfig {
    */
   private void apply(String key, String value, SourcePosition keyPosition, SourcePosition valuePosition,
       String where, Diagnostics diagnostics) {
-    if (key.equals(SERIES_BUDGET)) {
-      try {
-        seriesBudget = Long.parseLong(value == null ? "" : value.strip());
-        if (seriesBudget > 0) {
-          return;
-        }
-      } catch (NumberFormatException e) {
-        // reported below
+    if (key.equals(SERIES_BUDGET) || key.equals(MAX_METRIC_BYTES)) {
+      long budget = positive(value);
+      if (budget <= 0) {
+        diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, valuePosition,
+            key + " in " + where + " must be a whole number above 0, not '" + value + "'");
+      } else if (key.equals(SERIES_BUDGET)) {
+        seriesBudget = budget;
+      } else {
+        maxMetricBytes = budget;
+        maxMetricBytesSetIn = where;
       }
-      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, valuePosition,
-          SERIES_BUDGET + " in " + where + " must be a whole number above 0, not '" + value + "'");
       return;
     }
     DiagnosticCode code = DiagnosticCode.fromCode(key);
@@ -104,6 +115,15 @@ public final class LintConfig {
     severities.put(code, severity);
   }
 
+  /** {@code value} as a whole number, or 0 if it is none. */
+  private static long positive(String value) {
+    try {
+      return Long.parseLong(value == null ? "" : value.strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   /** The severity findings of {@code rule} get. */
   public Severity severity(LintRule rule) {
     Severity severity = severities.getOrDefault(rule.code(), rule.defaultSeverity());
@@ -118,6 +138,21 @@ public final class LintConfig {
   /** The most series one metric may have before the cardinality rule warns. */
   public long seriesBudget() {
     return seriesBudget;
+  }
+
+  /** The most bytes one data point may have, as Relay counts them, before the size rule reports it. */
+  public long maxMetricBytes() {
+    return maxMetricBytes;
+  }
+
+  /** The size budget and whose it is, for a message: "over ..." */
+  String maxMetricBytesOrigin() {
+    if (maxMetricBytesSetIn != null) {
+      return "the budget of " + maxMetricBytes + " bytes (" + MAX_METRIC_BYTES + ", set in " + maxMetricBytesSetIn + ")";
+    }
+    return "Metered's default budget of " + DEFAULT_MAX_METRIC_BYTES + " bytes, the limit Sentry's SDK docs give"
+        + " (Relay's own default max_trace_metric_size is 1 MiB; set " + MAX_METRIC_BYTES + " in the lint section"
+        + " to your Sentry's limit)";
   }
 
   /** The earlier build's catalog to compare with, or {@code null}. */
@@ -144,6 +179,7 @@ public final class LintConfig {
   public static Set<String> configurableKeys() {
     Set<String> keys = new LinkedHashSet<>(configurableCodes());
     keys.add(SERIES_BUDGET);
+    keys.add(MAX_METRIC_BYTES);
     return keys;
   }
 }

@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * Metric names are lowercase segments joined by dots, at least two, at most 150 characters:
- * Sentry rewrites any character outside {@code [a-zA-Z0-9_.]} to {@code _}, so a name like
- * {@code bot.command-usage} would arrive as another name than the code uses.
+ * that is Metered's policy (Sentry allows upper case and sets no length limit on trace-metric
+ * names). What is Sentry's behaviour: Relay replaces each run of characters outside
+ * {@code [a-zA-Z0-9_.]} with one {@code _} ({@code relay-event-normalization/src/eap/trace_metric.rs},
+ * {@code normalize_metric_name}), so {@code bot.command-usage} arrives as another name than the
+ * code uses.
  */
 final class MetricNameRule extends MetricRule {
   MetricNameRule() {
@@ -20,6 +23,8 @@ final class MetricNameRule extends MetricRule {
 
   static final int MAX_LENGTH = 150;
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
+  /** What Relay replaces, run by run, with one {@code _}. */
+  static final Pattern RELAY_REPLACES = Pattern.compile("[^a-zA-Z0-9_.]+");
 
   @Override
   void check(MetricsModel model, FamilyModel family, MetricModel metric, Findings findings) {
@@ -27,16 +32,18 @@ final class MetricNameRule extends MetricRule {
     String shown = Excerpt.of(name);
     if (name.length() > MAX_LENGTH) {
       findings.report(metric.position(), "the metric name '" + shown + "' has " + name.length()
-          + " characters, more than " + MAX_LENGTH + "; shorten it");
+          + " characters, more than " + MAX_LENGTH + "; shorten it (Metered's policy, after the retired statsd"
+          + " metrics spec: Sentry sets no length limit on metric names)");
     } else if (!NAME.matcher(name).matches()) {
       String fixed = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]", "_").replaceAll("\\.+", ".");
       if (!fixed.contains(".")) {
         fixed = model.namespace() + "." + family.name() + "." + fixed;
       }
-      String rewritten = name.replaceAll("[^a-zA-Z0-9_.]", "_");
+      String rewritten = RELAY_REPLACES.matcher(name).replaceAll("_");
       findings.report(metric.position(), "the metric name '" + shown + "' must be lowercase segments"
-          + " [a-z][a-z0-9_]* joined by '.', at least two of them"
-          + (rewritten.equals(name) ? "" : "; Sentry would receive it as '" + Excerpt.of(rewritten) + "'")
+          + " [a-z][a-z0-9_]* joined by '.', at least two of them (Metered's policy: Sentry also accepts upper case)"
+          + (rewritten.equals(name) ? "" : "; Sentry would receive it as '" + Excerpt.of(rewritten)
+              + "' (Sentry's behaviour: Relay replaces each run of characters outside [a-zA-Z0-9_.] with one '_')")
           + ". Rename it, for example to '" + Excerpt.of(fixed) + "'");
     }
   }

@@ -23,7 +23,7 @@ final class NamespaceRule extends BaseRule {
     if (RESERVED.contains(model.namespace())) {
       findings.report(model.namespacePosition(), "the namespace '" + model.namespace() + "' is reserved for "
           + (model.namespace().equals("sentry") ? "Sentry" : "OpenTelemetry") + "'s own metrics; use your"
-          + " application's name");
+          + " application's name (Metered's policy: Sentry accepts any namespace)");
       return;
     }
     String prefix = model.namespace() + ".";
@@ -31,7 +31,8 @@ final class NamespaceRule extends BaseRule {
       for (MetricModel metric : family.metrics()) {
         if (!metric.name().startsWith(prefix)) {
           findings.report(metric.position(), "the metric '" + metric.name() + "' is outside the namespace '"
-              + model.namespace() + "'; name it '" + prefix + lastPart(metric.name(), family.name()) + "'");
+              + model.namespace() + "'; name it '" + prefix + lastPart(metric.name(), family.name())
+              + "' (Metered's policy: one application's metrics share one prefix)");
         }
       }
     }

@@ -25,12 +25,13 @@ final class TimeUnitRule extends BaseRule {
     for (FamilyModel family : model.families()) {
       for (MetricModel metric : family.metrics()) {
         // An unknown unit is MeteredUnknownUnit's to report, with a suggestion.
-        boolean unknownUnit = metric.unit() != null && !Units.isKnown(metric.unit());
+        boolean unknownUnit = metric.unit() != null && !Units.isAccepted(metric.unit());
         if (metric.kind() != MetricKind.COUNTER && isTime(metric) && !unknownUnit && !Units.isDuration(metric.unit())) {
           findings.report(metric.unitPosition() != null ? metric.unitPosition() : metric.position(),
               "the " + metric.kind().keyword() + " '" + metric.name() + "' measures a time but has "
                   + (metric.unit() == null ? "no unit" : "the unit '" + metric.unit() + "'")
-                  + "; give it a duration unit, for example 'unit: millisecond'");
+                  + "; give it a duration unit, for example 'unit: millisecond' (Metered's policy: Sentry accepts a time"
+                  + " without a unit, but cannot then tell milliseconds from seconds)");
         }
       }
     }

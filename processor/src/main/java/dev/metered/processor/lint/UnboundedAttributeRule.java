@@ -22,7 +22,8 @@ final class UnboundedAttributeRule extends AttributeRule {
     if (!closed && attribute.maxValues() == null) {
       findings.report(attribute.position(), "the " + attribute.type().keyword() + " attribute '"
           + attribute.key() + "' has no closed value set; declare how many distinct values it takes"
-          + " ('max_values: 50'), or make it an enum. Every distinct value is a series in Sentry");
+          + " ('max_values: 50'), or make it an enum. Every distinct value is one more series to query and"
+          + " chart (Metered's policy: Sentry sets no such limit)");
     }
   }
 }

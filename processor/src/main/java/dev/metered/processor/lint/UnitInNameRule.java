@@ -33,16 +33,17 @@ final class UnitInNameRule extends MetricRule {
     String name = metric.name();
     if (metric.kind() == MetricKind.DISTRIBUTION && name.endsWith(".count")) {
       findings.report(metric.position(), "the distribution '" + name + "' is named like a counter;"
-          + " make it a counter, or name what it measures");
+          + " make it a counter, or name what it measures (Metered's policy)");
       return;
     }
     for (Map.Entry<String, String> suffix : SUFFIXES.entrySet()) {
       if (name.endsWith(suffix.getKey())) {
         String renamed = name.substring(0, name.length() - suffix.getKey().length());
         findings.report(metric.position(), suffix.getValue().isEmpty()
-            ? "'" + name + "' ends in '_total', which Sentry's counters do not need; name it '" + renamed + "'"
+            ? "'" + name + "' ends in '_total', which Sentry's counters do not need; name it '" + renamed
+                + "' (Metered's policy)"
             : "'" + name + "' has its unit in the name; name it '" + renamed + "' with 'unit: "
-                + suffix.getValue() + "'");
+                + suffix.getValue() + "' (Metered's policy: Sentry converts and labels a unit, not a name)");
         break;
       }
     }
