@@ -4,7 +4,7 @@ import de.thetaphi.forbiddenapis.SuppressForbidden;
 import dev.metered.example.config.InvalidSettingException;
 import dev.metered.example.config.Settings;
 import dev.metered.example.config.SettingsLoader;
-import dev.metered.example.support.ErrorTypes;
+import dev.metered.runtime.ErrorTypes;
 import dev.metered.example.view.MetricSummary;
 import dev.metered.example.view.MetricsTable;
 import dev.metered.example.view.MetricsView;

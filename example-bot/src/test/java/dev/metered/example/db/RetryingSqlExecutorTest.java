@@ -170,6 +170,27 @@ class RetryingSqlExecutorTest {
         .containsEntry("error_type", "IllegalStateException");
   }
 
+  /**
+   * An anonymous exception is named as a generated wrapper names it (the runtime's {@code
+   * ErrorTypes}): after its named superclass, so hand-recorded and wrapper-recorded failures of
+   * one kind share an {@code error_type}.
+   */
+  @Test
+  void namesAnAnonymousFailureAfterItsSuperclassAsTheWrappersDo() {
+    assertThatThrownBy(
+            () ->
+                sql.execute(
+                    Operation.UPDATE,
+                    Table.COMMAND_STATS,
+                    connection -> {
+                      throw new IllegalStateException("bug") {};
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(sink.recorded(DatabaseMetrics.FAILURES).get(0).attributeMap())
+        .containsEntry("error_type", "IllegalStateException");
+  }
+
   @Test
   void recordsNoRetryAfterAnInterruptedBackoff() {
     RetryingSqlExecutor interrupted =
