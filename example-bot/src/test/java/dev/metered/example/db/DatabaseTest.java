@@ -33,6 +33,27 @@ class DatabaseTest {
     }
   }
 
+  /**
+   * Closing shuts H2 down once: no pooled connection is handed back to a database already shut
+   * down, which H2 would log to its trace file as "Database is already closed".
+   */
+  @Test
+  void closingLeavesNoDatabaseAlreadyClosedInTheTraceFile(@TempDir Path directory)
+      throws Exception {
+    String url = "jdbc:h2:" + directory.resolve("data/metered-bot").toAbsolutePath();
+
+    try (Database database = Database.open(url, "bot", "")) {
+      new GuildConfigRepository(executor(database)).savePrefix(7, "?");
+    }
+
+    assertThat(H2TraceFiles.text(directory)).doesNotContain("Database is already closed");
+    try (Database reopened = Database.open(url, "bot", "")) {
+      assertThat(new GuildConfigRepository(executor(reopened)).findPrefix(7))
+          .as("the data was written out")
+          .contains("?");
+    }
+  }
+
   @Test
   void anUnreachableDatabaseFailsToOpenWithTheDriversMessage() {
     assertThatThrownBy(() -> Database.open("jdbc:nosuchdb://nowhere/bot", "bot", ""))
