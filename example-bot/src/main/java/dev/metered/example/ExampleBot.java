@@ -55,7 +55,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -93,7 +93,7 @@ public final class ExampleBot implements AutoCloseable {
   private CommandRouter router;
   private CommandRegistry registry;
   private CogLoader cogs;
-  private Set<CogMetrics.Cog> failedCogs;
+  private Map<CogMetrics.Cog, String> failedCogs;
   private CompletableFuture<Void> warmup;
 
   private ExampleBot() {}
@@ -298,11 +298,11 @@ public final class ExampleBot implements AutoCloseable {
   }
 
   /**
-   * The cogs that failed to load at startup.
+   * The cogs that failed to load at startup, each with why.
    *
-   * @return the cogs
+   * @return the cogs, in load order, and their reasons
    */
-  public Set<CogMetrics.Cog> failedCogs() {
+  public Map<CogMetrics.Cog, String> failedCogs() {
     return failedCogs;
   }
 

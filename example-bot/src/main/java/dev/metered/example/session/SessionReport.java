@@ -1,7 +1,7 @@
 package dev.metered.example.session;
 
 import dev.metered.example.metrics.CogMetrics;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
  * @param succeeded commands that replied successfully
  * @param failed commands that replied with an error
  * @param ignored events that invoked no command
- * @param failedCogs cogs that failed to load at startup
+ * @param failedCogs cogs that failed to load at startup, each with why
  */
 public record SessionReport(
-    int events, int succeeded, int failed, int ignored, Set<CogMetrics.Cog> failedCogs) {
+    int events, int succeeded, int failed, int ignored, Map<CogMetrics.Cog, String> failedCogs) {
 
   /**
    * One line for the console.
@@ -25,9 +25,9 @@ public record SessionReport(
     String cogs =
         failedCogs.isEmpty()
             ? "all cogs loaded"
-            : failedCogs.stream()
-                .map(CogMetrics.Cog::wireValue)
-                .collect(Collectors.joining(", ", "cogs that failed to load: ", ""));
+            : failedCogs.entrySet().stream()
+                .map(failure -> failure.getKey().wireValue() + ": " + failure.getValue())
+                .collect(Collectors.joining("; ", "cogs that failed to load: ", ""));
     return plural(events, "gateway event")
         + ": "
         + plural(succeeded, "command")

@@ -102,7 +102,7 @@ class BotMainTest {
     assertThat(err()).isEmpty();
     assertThat(out())
         .contains("offline simulation, 1h at 50 events/s, seed 42")
-        .contains("cogs that failed to load: wolfram")
+        .contains("cogs that failed to load: wolfram: WOLFRAM_APP_ID is not set")
         .contains("Sentry: off")
         .contains("bot.command.usage")
         .contains("  command=");
