@@ -188,13 +188,11 @@ public final class ExampleBot implements AutoCloseable {
                     new WolframClient(
                         api(http, wolframBase, Service.WOLFRAM, config, recorders), appId));
 
-    // Tldr lookups wait on HTTP, so their cache operations are timed; prefix lookups run for
-    // every message and take nanoseconds, so they are only counted.
     MeteredCache<String, String> tldrCache =
-        MeteredCache.bounded(CacheMetrics.Cache.TLDR, TLDR_CACHE_SIZE, true, recorders.cache());
+        MeteredCache.bounded(CacheMetrics.Cache.TLDR, TLDR_CACHE_SIZE, recorders.cache());
     MeteredCache<Long, String> prefixCache =
         MeteredCache.bounded(
-            CacheMetrics.Cache.PREFIX, PREFIX_CACHE_SIZE, false, recorders.cache());
+            CacheMetrics.Cache.PREFIX, PREFIX_CACHE_SIZE, recorders.cache());
 
     prefixes = new PrefixResolver(prefixCache, guildConfig);
     TldrService tldr = new TldrService(tldrCache, tldrClient);
