@@ -1,6 +1,7 @@
 package dev.metered.example.session;
 
 import dev.metered.example.metrics.CogMetrics;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -12,9 +13,26 @@ import java.util.stream.Collectors;
  * @param failed commands that replied with an error
  * @param ignored events that invoked no command
  * @param failedCogs cogs that failed to load at startup, each with why
+ * @param sending how long sending the events took, from the first to the end of the last one's
+ *     slot in the schedule; longer than planned when handling events cannot keep up with the rate
  */
 public record SessionReport(
-    int events, int succeeded, int failed, int ignored, Map<CogMetrics.Cog, String> failedCogs) {
+    int events,
+    int succeeded,
+    int failed,
+    int ignored,
+    Map<CogMetrics.Cog, String> failedCogs,
+    Duration sending) {
+
+  /**
+   * The rate the events were really sent at.
+   *
+   * @return events per second; 0 before any time has passed
+   */
+  public double achievedRate() {
+    long nanos = sending.toNanos();
+    return nanos <= 0 ? 0 : events * 1e9 / nanos;
+  }
 
   /**
    * One line for the console.

@@ -88,7 +88,12 @@ class ScriptedSessionTest {
   void describesTheSessionInOneLine() {
     SessionReport report =
         new SessionReport(
-            10, 7, 2, 1, java.util.Map.of(CogMetrics.Cog.WOLFRAM, "WOLFRAM_APP_ID is not set"));
+            10,
+            7,
+            2,
+            1,
+            java.util.Map.of(CogMetrics.Cog.WOLFRAM, "WOLFRAM_APP_ID is not set"),
+            Duration.ofSeconds(2));
 
     assertThat(report.describe())
         .isEqualTo(
