@@ -75,6 +75,7 @@ class BotMainTest {
       assertThat(out()).contains("  " + setting.name());
     }
     assertThat(out()).contains("SIMULATION_DURATION (default 30s)");
+    assertThat(out()).contains("130 stopped by Ctrl-C");
   }
 
   @Test

@@ -156,18 +156,8 @@ class RetryingSqlExecutorTest {
 
   @Test
   void doesNotRetryABugInTheWorkButRecordsIt() {
-    assertThatThrownBy(
-            () ->
-                sql.execute(
-                    Operation.UPDATE,
-                    Table.COMMAND_STATS,
-                    connection -> {
-                      throw new IllegalStateException("bug");
-                    }))
-        .isInstanceOf(IllegalStateException.class);
-
-    assertThat(sink.recorded(DatabaseMetrics.FAILURES).get(0).attributeMap())
-        .containsEntry("error_type", "IllegalStateException");
+    assertThat(errorTypeRecordedFor(new IllegalStateException("bug")))
+        .isEqualTo("IllegalStateException");
   }
 
   /**
@@ -177,18 +167,23 @@ class RetryingSqlExecutorTest {
    */
   @Test
   void namesAnAnonymousFailureAfterItsSuperclassAsTheWrappersDo() {
+    assertThat(errorTypeRecordedFor(new IllegalStateException("bug") {}))
+        .isEqualTo("IllegalStateException");
+  }
+
+  /** Runs an update whose work throws {@code bug}, and returns the failure's recorded type. */
+  private Object errorTypeRecordedFor(RuntimeException bug) {
     assertThatThrownBy(
             () ->
                 sql.execute(
                     Operation.UPDATE,
                     Table.COMMAND_STATS,
                     connection -> {
-                      throw new IllegalStateException("bug") {};
+                      throw bug;
                     }))
-        .isInstanceOf(IllegalStateException.class);
-
-    assertThat(sink.recorded(DatabaseMetrics.FAILURES).get(0).attributeMap())
-        .containsEntry("error_type", "IllegalStateException");
+        .isSameAs(bug);
+    assertThat(sink.recorded(DatabaseMetrics.FAILURES)).hasSize(1);
+    return sink.recorded(DatabaseMetrics.FAILURES).get(0).attributeMap().get("error_type");
   }
 
   @Test
