@@ -55,7 +55,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -93,7 +93,7 @@ public final class ExampleBot implements AutoCloseable {
   private CommandRouter router;
   private CommandRegistry registry;
   private CogLoader cogs;
-  private Set<CogMetrics.Cog> failedCogs;
+  private Map<CogMetrics.Cog, String> failedCogs;
   private CompletableFuture<Void> warmup;
 
   private ExampleBot() {}
@@ -188,13 +188,11 @@ public final class ExampleBot implements AutoCloseable {
                     new WolframClient(
                         api(http, wolframBase, Service.WOLFRAM, config, recorders), appId));
 
-    // Tldr lookups wait on HTTP, so their cache operations are timed; prefix lookups run for
-    // every message and take nanoseconds, so they are only counted.
     MeteredCache<String, String> tldrCache =
-        MeteredCache.bounded(CacheMetrics.Cache.TLDR, TLDR_CACHE_SIZE, true, recorders.cache());
+        MeteredCache.bounded(CacheMetrics.Cache.TLDR, TLDR_CACHE_SIZE, recorders.cache());
     MeteredCache<Long, String> prefixCache =
         MeteredCache.bounded(
-            CacheMetrics.Cache.PREFIX, PREFIX_CACHE_SIZE, false, recorders.cache());
+            CacheMetrics.Cache.PREFIX, PREFIX_CACHE_SIZE, recorders.cache());
 
     prefixes = new PrefixResolver(prefixCache, guildConfig);
     TldrService tldr = new TldrService(tldrCache, tldrClient);
@@ -298,11 +296,11 @@ public final class ExampleBot implements AutoCloseable {
   }
 
   /**
-   * The cogs that failed to load at startup.
+   * The cogs that failed to load at startup, each with why.
    *
-   * @return the cogs
+   * @return the cogs, in load order, and their reasons
    */
-  public Set<CogMetrics.Cog> failedCogs() {
+  public Map<CogMetrics.Cog, String> failedCogs() {
     return failedCogs;
   }
 

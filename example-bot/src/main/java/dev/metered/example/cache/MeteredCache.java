@@ -13,9 +13,9 @@ import java.util.Optional;
  * A bounded Caffeine cache that records one {@code cache} event per lookup and per write.
  *
  * <p>A lookup records a hit or a miss; a write records the cache's entry count afterwards (the size
- * gauge). Whether the operation's duration is recorded too is the caller's choice: it is worth it
- * for a cache in front of something slow, while for a hot, in-memory lookup the time taken is
- * mostly the clock's own cost, and the seed advises against metrics on every trivial operation.
+ * gauge). Every operation records its duration too, so every cache has its duration rows: for a
+ * hot in-memory lookup the figure is mostly the clock's own cost, which is worth seeing next to the
+ * lookups that wait on something slow.
  *
  * <p>Caffeine runs its maintenance on the calling thread here ({@code executor(Runnable::run)}), so
  * eviction happens at a predictable point and the size read after a write is up to date.
@@ -27,14 +27,11 @@ import java.util.Optional;
 public final class MeteredCache<K, V> {
   private final CacheMetrics.Cache name;
   private final Cache<K, V> cache;
-  private final boolean timed;
   private final CacheMetrics metrics;
 
-  private MeteredCache(
-      CacheMetrics.Cache name, Cache<K, V> cache, boolean timed, CacheMetrics metrics) {
+  private MeteredCache(CacheMetrics.Cache name, Cache<K, V> cache, CacheMetrics metrics) {
     this.name = name;
     this.cache = cache;
-    this.timed = timed;
     this.metrics = metrics;
   }
 
@@ -43,20 +40,18 @@ public final class MeteredCache<K, V> {
    *
    * @param name which cache this is, for the metrics
    * @param maximumSize the bound
-   * @param timed whether to record each operation's duration
    * @param metrics the recorder of {@code cache} events
    * @param <K> the key type
    * @param <V> the value type
    * @return the cache
    */
   public static <K, V> MeteredCache<K, V> bounded(
-      CacheMetrics.Cache name, long maximumSize, boolean timed, CacheMetrics metrics) {
+      CacheMetrics.Cache name, long maximumSize, CacheMetrics metrics) {
     Cache<K, V> cache =
         Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build();
     return new MeteredCache<>(
         Objects.requireNonNull(name, "name"),
         cache,
-        timed,
         Objects.requireNonNull(metrics, "metrics"));
   }
 
@@ -70,12 +65,11 @@ public final class MeteredCache<K, V> {
     long start = System.nanoTime();
     V value = cache.getIfPresent(key);
     double millis = Elapsed.millisSince(start);
-    CacheMetrics.Event event =
-        metrics.event(name, Operation.GET).lookup(value != null ? Lookup.HIT : Lookup.MISS);
-    if (timed) {
-      event.duration(millis);
-    }
-    event.record();
+    metrics
+        .event(name, Operation.GET)
+        .lookup(value != null ? Lookup.HIT : Lookup.MISS)
+        .duration(millis)
+        .record();
     return Optional.ofNullable(value);
   }
 
@@ -89,11 +83,7 @@ public final class MeteredCache<K, V> {
     long start = System.nanoTime();
     cache.put(key, value);
     double millis = Elapsed.millisSince(start);
-    CacheMetrics.Event event = metrics.event(name, Operation.SET).size(cache.estimatedSize());
-    if (timed) {
-      event.duration(millis);
-    }
-    event.record();
+    metrics.event(name, Operation.SET).size(cache.estimatedSize()).duration(millis).record();
   }
 
   /**

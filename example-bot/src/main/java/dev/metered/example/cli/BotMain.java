@@ -4,7 +4,7 @@ import de.thetaphi.forbiddenapis.SuppressForbidden;
 import dev.metered.example.config.InvalidSettingException;
 import dev.metered.example.config.Settings;
 import dev.metered.example.config.SettingsLoader;
-import dev.metered.example.support.ErrorTypes;
+import dev.metered.runtime.ErrorTypes;
 import dev.metered.example.view.MetricSummary;
 import dev.metered.example.view.MetricsTable;
 import dev.metered.example.view.MetricsView;
@@ -32,8 +32,9 @@ import java.util.Map;
  * sends only while {@code SENTRY_DSN} has initialised the SDK); the table at the end is computed
  * from those data points. Ctrl-C shuts the bot down in order, flushes Sentry and prints the table.
  *
- * <p>Exit codes: 0 done, 1 the bot failed to start or run, 2 a bad setting or argument. Failures
- * are one line on standard error, never a stack trace.
+ * <p>Exit codes: 0 done, 1 the bot failed to start or run, 2 a bad setting or argument, 130 stopped
+ * by Ctrl-C (the JVM's code for SIGINT, 128 + 2; SIGTERM gives 143) after an orderly shutdown.
+ * Failures are one line on standard error, never a stack trace.
  */
 public final class BotMain {
   /** The bot ran and shut down. */
@@ -44,6 +45,12 @@ public final class BotMain {
 
   /** A setting or argument is bad. */
   static final int USAGE = 2;
+
+  /**
+   * Stopped by Ctrl-C, after an orderly shutdown: what the JVM exits with on SIGINT (128 + 2),
+   * which {@link #main} leaves to the JVM, as it is shutting down already.
+   */
+  static final int INTERRUPTED = 130;
 
   private static final String NAME = "metered-example-bot";
 
@@ -134,6 +141,7 @@ public final class BotMain {
     MetricsView view = new MetricsView(delivery);
     MeteredRuntime.setGlobalSink(view);
     ProgressLine progress = new ProgressLine(out, terminal, LOG_INTERVAL, System::nanoTime);
+    long start = System.nanoTime();
     int code = OK;
     String summary = null;
     try {
@@ -141,6 +149,9 @@ public final class BotMain {
           settings.discordToken().isPresent()
               ? DiscordRun.run(settings, settings.discordToken().get(), view, out, progress, signal)
               : SimulationRun.run(settings, view, out, progress, signal);
+      if (signal.isRequested()) {
+        code = INTERRUPTED;
+      }
     } catch (Exception | LinkageError failure) {
       err.println(NAME + ": " + describe(failure));
       code = FAILED;
@@ -153,12 +164,18 @@ public final class BotMain {
         SentryConnection.flushAndClose();
       }
     }
-    printReport(settings, view, delivery.stats(), summary, out);
+    Duration run = Duration.ofNanos(System.nanoTime() - start);
+    printReport(settings, view, delivery.stats(), summary, run, out);
     return code;
   }
 
   private static void printReport(
-      Settings settings, MetricsView view, DeliveryStats delivery, String summary, PrintStream out) {
+      Settings settings,
+      MetricsView view,
+      DeliveryStats delivery,
+      String summary,
+      Duration run,
+      PrintStream out) {
     if (summary != null) {
       out.println(summary);
     }
@@ -174,13 +191,15 @@ public final class BotMain {
       return;
     }
     out.println();
-    out.print(MetricsTable.render(summaries));
-    long metrics = summaries.stream().filter(row -> row.group().isEmpty()).count();
+    out.print(MetricsTable.render(summaries, run));
+    long metrics = summaries.stream().filter(MetricSummary::isWhole).count();
     out.printf(
         Locale.ROOT,
-        "%d metrics, %d data points; durations in milliseconds; percentiles by nearest rank%n",
+        "%d metrics, %d data points; rate per second over the %.1f s run; durations in"
+            + " milliseconds; percentiles by nearest rank%n",
         metrics,
-        view.dataPointCount());
+        view.dataPointCount(),
+        run.toNanos() / 1e9);
   }
 
   /** One line: the failure's own message, and its causes' where they add something. */

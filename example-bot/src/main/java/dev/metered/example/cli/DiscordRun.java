@@ -11,6 +11,7 @@ import dev.metered.example.view.ProgressLine;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The main job with a Discord token: the bot connected through JDA, serving its commands as prefix,
@@ -43,21 +44,27 @@ final class DiscordRun {
             status.show(line);
             discordPresence.show(line);
           };
-      try (ExampleBot bot =
-          ExampleBot.start(BotConfigs.discord(settings, token), Recorders.global(), presence)) {
-        gateway.serve(bot::handle, bot.commands());
-        out.println("Metered example bot: connected to Discord; Ctrl-C stops");
-        long start = System.nanoTime();
-        while (!signal.awaitRequested(PROGRESS_INTERVAL)) {
-          progress.update(
+      long start = System.nanoTime();
+      Supplier<String> line =
+          () ->
               String.format(
                   Locale.ROOT,
                   "%6.0f s  %d events  %d data points  status: %s",
                   (System.nanoTime() - start) / 1e9,
                   gateway.eventsSeen(),
                   view.dataPointCount(),
-                  status.current()));
+                  status.current());
+      try {
+        try (ExampleBot bot =
+            ExampleBot.start(BotConfigs.discord(settings, token), Recorders.global(), presence)) {
+          gateway.serve(bot::handle, bot.commands());
+          out.println("Metered example bot: connected to Discord; Ctrl-C stops");
+          while (!signal.awaitRequested(PROGRESS_INTERVAL)) {
+            progress.update(line.get());
+          }
         }
+        // After the shutdown's own data points, so that the last line counts what the table does.
+        progress.update(line.get());
       } finally {
         progress.finish();
       }

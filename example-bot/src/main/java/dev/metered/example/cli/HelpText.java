@@ -22,7 +22,9 @@ final class HelpText {
           .append(setting.description().replace("`", ""))
           .append('\n');
     }
-    help.append("\nExit codes: 0 done, 1 failed to start or run, 2 bad setting or argument.\n");
+    help.append(
+        "\nExit codes: 0 done, 1 failed to start or run, 2 bad setting or argument,"
+            + " 130 stopped by Ctrl-C.\n");
     return help.toString();
   }
 }

@@ -25,6 +25,9 @@ final class SimulationRun {
 
   private static final int BAR_WIDTH = 20;
 
+  /** Achieved at least this share of the requested rate, the simulation kept up with it. */
+  private static final double KEEPS_UP = 0.95;
+
   private SimulationRun() {}
 
   /**
@@ -40,34 +43,69 @@ final class SimulationRun {
       ProgressLine progress,
       ShutdownSignal signal)
       throws Exception {
-    ScriptedSession session =
-        new ScriptedSession(
-            SessionConfig.timed(
-                settings.simulationSeed(),
-                settings.simulationDuration(),
-                settings.simulationRate(),
-                PENDING_TIMEOUT));
+    SessionConfig config =
+        SessionConfig.timed(
+            settings.simulationSeed(),
+            settings.simulationDuration(),
+            settings.simulationRate(),
+            PENDING_TIMEOUT);
+    ScriptedSession session = new ScriptedSession(config);
     signal.onRequest(session::stop);
     out.printf(
         Locale.ROOT,
         "Metered example bot: offline simulation, %s at %s events/s, seed %d"
             + " (Ctrl-C stops early)%n",
         Durations.format(settings.simulationDuration()),
-        BigDecimal.valueOf(settings.simulationRate()).stripTrailingZeros().toPlainString(),
+        rate(settings.simulationRate()),
         settings.simulationSeed());
     StatusBoard status = new StatusBoard();
     SessionReport report;
     long start = System.nanoTime();
-    try (ExampleBot bot =
-        ExampleBot.start(BotConfigs.simulation(settings), Recorders.global(), status)) {
-      report =
-          session.drive(
-              bot,
-              (soFar, total) -> progress.update(line(soFar, total, start, view, status.current())));
+    try {
+      try (ExampleBot bot =
+          ExampleBot.start(BotConfigs.simulation(settings), Recorders.global(), status)) {
+        report =
+            session.drive(
+                bot,
+                (soFar, total) ->
+                    progress.update(line(soFar, total, start, view, status.current())));
+      }
+      // Shutting down records data points too (the cogs' unloads, the tasks' last runs): one more
+      // line after it, so that the last progress line counts what the table's footer counts.
+      progress.update(line(report, config.inputs(), start, view, status.current()));
     } finally {
       progress.finish();
     }
-    return report.describe();
+    return report.describe()
+        + System.lineSeparator()
+        + rateLine(settings.simulationRate(), report);
+  }
+
+  /**
+   * Requested against achieved: the session sends one event at a time and waits for its reply, so
+   * when handling is slower than the schedule, the rate falls short and the run takes longer.
+   */
+  static String rateLine(double requested, SessionReport report) {
+    double achieved = report.achievedRate();
+    String line =
+        String.format(
+            Locale.ROOT,
+            "Rate: requested %s events/s, achieved %.1f events/s (%d events in %.1f s)",
+            rate(requested),
+            achieved,
+            report.events(),
+            report.sending().toNanos() / 1e9);
+    return achieved < requested * KEEPS_UP
+        ? line
+            + "; the bot handles one event at a time and could not keep up: handling took longer"
+            + " than the "
+            + Durations.format(Duration.ofNanos((long) (1e9 / requested)))
+            + " the schedule gives each event"
+        : line;
+  }
+
+  private static String rate(double rate) {
+    return BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString();
   }
 
   private static String line(

@@ -2,12 +2,14 @@ package dev.metered.example.cogs;
 
 import dev.metered.example.commands.CommandRegistry;
 import dev.metered.example.metrics.CogMetrics;
+import dev.metered.runtime.ErrorTypes;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,16 +39,15 @@ public final class CogLoader {
    * Loads each cog in order; a failure skips that cog only.
    *
    * @param definitions the cogs
-   * @return the cogs that failed to load
+   * @return the cogs that failed to load, in order, each with why: its failure's message (for
+   *     example {@code WOLFRAM_APP_ID is not set}), or its error type when it has none
    */
-  public synchronized Set<CogMetrics.Cog> loadAll(List<CogDefinition> definitions) {
-    Set<CogMetrics.Cog> failed = EnumSet.noneOf(CogMetrics.Cog.class);
+  public synchronized Map<CogMetrics.Cog, String> loadAll(List<CogDefinition> definitions) {
+    Map<CogMetrics.Cog, String> failed = new EnumMap<>(CogMetrics.Cog.class);
     for (CogDefinition definition : definitions) {
-      if (!load(definition)) {
-        failed.add(definition.name());
-      }
+      tryLoad(definition).ifPresent(failure -> failed.put(definition.name(), reason(failure)));
     }
-    return failed;
+    return Collections.unmodifiableMap(failed);
   }
 
   /**
@@ -57,6 +58,10 @@ public final class CogLoader {
    * @throws IllegalStateException when it is loaded already
    */
   public synchronized boolean load(CogDefinition definition) {
+    return tryLoad(definition).isEmpty();
+  }
+
+  private Optional<Exception> tryLoad(CogDefinition definition) {
     CogMetrics.Cog name = definition.name();
     if (loaded.containsKey(name)) {
       throw new IllegalStateException("cog " + name.wireValue() + " is loaded already");
@@ -64,10 +69,14 @@ public final class CogLoader {
     known.put(name, definition);
     try {
       loaded.put(name, operations.load(name, definition.factory()));
-      return true;
+      return Optional.empty();
     } catch (Exception failure) {
-      return false;
+      return Optional.of(failure);
     }
+  }
+
+  private static String reason(Exception failure) {
+    return failure.getMessage() == null ? ErrorTypes.of(failure) : failure.getMessage();
   }
 
   /**

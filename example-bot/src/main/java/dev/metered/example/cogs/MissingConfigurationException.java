@@ -6,9 +6,8 @@ public final class MissingConfigurationException extends Exception {
 
   /**
    * @param setting the missing setting, for example {@code WOLFRAM_APP_ID}
-   * @param cog the cog that needs it
    */
-  public MissingConfigurationException(String setting, String cog) {
-    super(setting + " is not configured; the " + cog + " cog stays unloaded");
+  public MissingConfigurationException(String setting) {
+    super(setting + " is not set");
   }
 }

@@ -33,7 +33,7 @@ public class WolframCog implements Cog {
   @Override
   public void load(CommandRegistrar registrar) throws MissingConfigurationException {
     if (client.isEmpty()) {
-      throw new MissingConfigurationException(APP_ID_SETTING, "wolfram");
+      throw new MissingConfigurationException(APP_ID_SETTING);
     }
     registrar.register(
         CommandSpec.of(

@@ -3,7 +3,7 @@ package dev.metered.example.commands;
 import dev.metered.example.db.CommandStatsRepository;
 import dev.metered.example.db.DatabaseException;
 import dev.metered.example.metrics.CommandMetrics.Command;
-import dev.metered.example.support.ErrorTypes;
+import dev.metered.runtime.ErrorTypes;
 import java.util.Objects;
 
 /**

@@ -9,7 +9,8 @@ public enum Setting {
   /** The properties file. Read from the environment only: it names the file. */
   BOT_CONFIG(
       "metered-bot.properties",
-      "Properties file with any of these settings; read when it exists.",
+      "Properties file with any of these settings; read when it exists. Set explicitly to a file "
+          + "that does not exist: an error (exit code 2).",
       false),
   /** The Discord bot token; its presence chooses the mode. */
   DISCORD_TOKEN(
@@ -25,7 +26,7 @@ public enum Setting {
   /** How long the simulation runs. */
   SIMULATION_DURATION(
       "30s",
-      "How long the simulation sends traffic: `500ms`, `30s`, `5m`, `1h`; at most 24h.",
+      "How long the simulation sends traffic, 100ms to 1d: `500ms`, `30s`, `5m`, `1h`.",
       false),
   /** How fast the simulation sends events. */
   SIMULATION_RATE(
@@ -58,12 +59,12 @@ public enum Setting {
           + "`https://raw.githubusercontent.com/tldr-pages/tldr/main` with Discord.",
       false),
   /** How long one HTTP request may take. */
-  API_TIMEOUT("2s", "Timeout of one HTTP request to an API, 10ms to 60s.", false),
+  API_TIMEOUT("2s", "Timeout of one HTTP request to an API, 10ms to 1m.", false),
   /** The pause between cleanup runs. */
-  CLEANUP_INTERVAL("10s", "Pause between two runs of the cleanup task, at least 100ms.", false),
+  CLEANUP_INTERVAL("10s", "Pause between two runs of the cleanup task, 100ms to 1d.", false),
   /** The pause between status changes. */
   STATUS_INTERVAL(
-      "10s", "Pause between two runs of the status rotation task, at least 100ms.", false),
+      "10s", "Pause between two runs of the status rotation task, 100ms to 1d.", false),
   /** The delivery mode of every metric, overriding the schema's. */
   METERED_DELIVERY(
       "",

@@ -25,12 +25,15 @@ public final class Database implements AutoCloseable {
 
   private final ConnectionSource connections;
   private final Runnable release;
-  private final boolean h2;
 
-  private Database(ConnectionSource connections, Runnable release, boolean h2) {
+  /** A connection outside the pool, to shut H2 down on; {@code null} for other databases. */
+  private final ConnectionSource shutdownConnection;
+
+  private Database(
+      ConnectionSource connections, Runnable release, ConnectionSource shutdownConnection) {
     this.connections = connections;
     this.release = release;
-    this.h2 = h2;
+    this.shutdownConnection = shutdownConnection;
   }
 
   /**
@@ -46,12 +49,17 @@ public final class Database implements AutoCloseable {
     Objects.requireNonNull(url, "url");
     Database database;
     if (url.startsWith(H2_PREFIX)) {
-      JdbcConnectionPool pool = JdbcConnectionPool.create(keepOpenOnExit(url), user, password);
+      String h2Url = keepOpenOnExit(url);
+      JdbcConnectionPool pool = JdbcConnectionPool.create(h2Url, user, password);
       pool.setMaxConnections(MAX_H2_CONNECTIONS);
-      database = new Database(pool::getConnection, pool::dispose, true);
+      database =
+          new Database(
+              pool::getConnection,
+              pool::dispose,
+              () -> DriverManager.getConnection(h2Url, user, password));
     } else {
       database =
-          new Database(() -> DriverManager.getConnection(url, user, password), () -> {}, false);
+          new Database(() -> DriverManager.getConnection(url, user, password), () -> {}, null);
     }
     try (Connection connection = database.connections.open()) {
       // Schema setup is not an operation of the running bot, so it is not metered.
@@ -110,17 +118,26 @@ public final class Database implements AutoCloseable {
   /**
    * Closes the database. For H2 it shuts the database down, which writes a file database out
    * completely and drops an in-memory one.
+   *
+   * <p>{@code SHUTDOWN} runs on a connection of its own, after the pool has closed its connections:
+   * a pooled connection rolls back when it is handed back, and after {@code SHUTDOWN} that rollback
+   * would meet a closed database, which H2 writes to its trace file as "Database is already
+   * closed". This connection holds the database open until {@code SHUTDOWN} closes it once.
    */
   @Override
   public void close() throws SQLException {
-    if (!h2) {
+    if (shutdownConnection == null) {
       return;
     }
-    try (Connection connection = connections.open();
-        Statement statement = connection.createStatement()) {
-      statement.execute("SHUTDOWN");
+    Connection connection;
+    try {
+      connection = shutdownConnection.open();
     } finally {
       release.run();
+    }
+    try (connection;
+        Statement statement = connection.createStatement()) {
+      statement.execute("SHUTDOWN");
     }
   }
 }

@@ -4,7 +4,7 @@ import dev.metered.example.metrics.DatabaseMetrics;
 import dev.metered.example.metrics.DatabaseMetrics.Operation;
 import dev.metered.example.metrics.DatabaseMetrics.Table;
 import dev.metered.example.support.Elapsed;
-import dev.metered.example.support.ErrorTypes;
+import dev.metered.runtime.ErrorTypes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;

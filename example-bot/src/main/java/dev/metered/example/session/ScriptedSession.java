@@ -4,6 +4,7 @@ import dev.metered.example.BotConfig;
 import dev.metered.example.ExampleBot;
 import dev.metered.example.Recorders;
 import dev.metered.example.commands.Reply;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,7 +71,7 @@ public final class ScriptedSession {
     }
     List<ScriptStep> script = SessionScript.write(config.seed(), config.inputs());
     Tally tally = new Tally();
-    long start = System.nanoTime();
+    long start = tally.start;
     for (int index = 0; index < script.size() && !stopped; index++) {
       ScriptStep step = script.get(index);
       bot.failNextDatabaseConnections(step.databaseFailures());
@@ -86,6 +87,7 @@ public final class ScriptedSession {
         break;
       }
     }
+    tally.sendingDone();
     bot.awaitIdle(config.timeout());
     return tally.report(bot);
   }
@@ -115,6 +117,12 @@ public final class ScriptedSession {
     private int succeeded;
     private int failed;
     private int ignored;
+    private final long start = System.nanoTime();
+    private long sendingEnd;
+
+    void sendingDone() {
+      sendingEnd = System.nanoTime();
+    }
 
     void count(Optional<Reply> reply) {
       events++;
@@ -128,7 +136,9 @@ public final class ScriptedSession {
     }
 
     SessionReport report(ExampleBot bot) {
-      return new SessionReport(events, succeeded, failed, ignored, bot.failedCogs());
+      long end = sendingEnd != 0 ? sendingEnd : System.nanoTime();
+      return new SessionReport(
+          events, succeeded, failed, ignored, bot.failedCogs(), Duration.ofNanos(end - start));
     }
   }
 }

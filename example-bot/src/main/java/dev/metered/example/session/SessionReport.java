@@ -1,7 +1,8 @@
 package dev.metered.example.session;
 
 import dev.metered.example.metrics.CogMetrics;
-import java.util.Set;
+import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -11,10 +12,27 @@ import java.util.stream.Collectors;
  * @param succeeded commands that replied successfully
  * @param failed commands that replied with an error
  * @param ignored events that invoked no command
- * @param failedCogs cogs that failed to load at startup
+ * @param failedCogs cogs that failed to load at startup, each with why
+ * @param sending how long sending the events took, from the first to the end of the last one's
+ *     slot in the schedule; longer than planned when handling events cannot keep up with the rate
  */
 public record SessionReport(
-    int events, int succeeded, int failed, int ignored, Set<CogMetrics.Cog> failedCogs) {
+    int events,
+    int succeeded,
+    int failed,
+    int ignored,
+    Map<CogMetrics.Cog, String> failedCogs,
+    Duration sending) {
+
+  /**
+   * The rate the events were really sent at.
+   *
+   * @return events per second; 0 before any time has passed
+   */
+  public double achievedRate() {
+    long nanos = sending.toNanos();
+    return nanos <= 0 ? 0 : events * 1e9 / nanos;
+  }
 
   /**
    * One line for the console.
@@ -25,9 +43,9 @@ public record SessionReport(
     String cogs =
         failedCogs.isEmpty()
             ? "all cogs loaded"
-            : failedCogs.stream()
-                .map(CogMetrics.Cog::wireValue)
-                .collect(Collectors.joining(", ", "cogs that failed to load: ", ""));
+            : failedCogs.entrySet().stream()
+                .map(failure -> failure.getKey().wireValue() + ": " + failure.getValue())
+                .collect(Collectors.joining("; ", "cogs that failed to load: ", ""));
     return plural(events, "gateway event")
         + ": "
         + plural(succeeded, "command")

@@ -1,2 +1,2 @@
-/** Small helpers shared by every concern: timing and naming failures. */
+/** Small helpers shared by every concern: timing and formatting durations. */
 package dev.metered.example.support;

@@ -1,6 +1,6 @@
 package dev.metered.example.tasks;
 
-import dev.metered.example.support.ErrorTypes;
+import dev.metered.runtime.ErrorTypes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,12 +26,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The main attribute of a data point is its first attribute: schemas list a family's identity
  * first ({@code command}, {@code operation}, {@code service}, {@code cog}, {@code cache}, {@code
- * task}), so that is the breakdown Sentry's metrics view would be grouped by first.
+ * task}), so that is the breakdown Sentry's metrics view would be grouped by first. A metric whose
+ * every data point has an {@code error_type} (a failure counter) is broken down by it as well,
+ * under each main attribute value, so that failures of different kinds can be told apart.
  *
  * <p>It is always enabled, so recorders always do their work; that is the point of a view, and the
  * cost is fine for an example. Thread-safe.
  */
 public final class MetricsView implements MetricSink {
+  private static final String ERROR_TYPE = "error_type";
+
   private final MetricSink next;
   private final Map<String, Series> series = new ConcurrentHashMap<>();
   private final AtomicLong forwarded = new AtomicLong();
@@ -72,15 +75,23 @@ public final class MetricsView implements MetricSink {
   private void keep(Metric metric, double value, Attributes attributes) {
     series
         .computeIfAbsent(metric.name(), name -> new Series(metric))
-        .add(metric, value, mainAttribute(attributes));
+        .add(metric, value, mainAttribute(attributes), errorType(attributes));
   }
 
   private static String mainAttribute(Attributes attributes) {
-    if (attributes.size() == 0) {
-      return null;
-    }
-    Attribute first = attributes.get(0);
-    return first.key() + "=" + first.value();
+    return attributes.size() == 0 ? null : label(attributes.get(0));
+  }
+
+  private static String errorType(Attributes attributes) {
+    Attribute errorType = attributes.get(ERROR_TYPE);
+    // When error_type is the main attribute, it is the breakdown already.
+    return errorType == null || attributes.get(0).key().equals(ERROR_TYPE)
+        ? null
+        : label(errorType);
+  }
+
+  private static String label(Attribute attribute) {
+    return attribute.key() + "=" + attribute.value();
   }
 
   /**
@@ -133,24 +144,33 @@ public final class MetricsView implements MetricSink {
     return "MetricsView -> " + next;
   }
 
-  /** The values of one metric, all together and by main attribute value. */
+  /** The values of one metric, all together, by main attribute value, and by error type. */
   private static final class Series {
     private final Metric metric;
     private final Values all = new Values();
     private final Map<String, Values> byMainAttribute = new TreeMap<>();
+    private final Map<String, Map<String, Values>> byErrorType = new TreeMap<>();
+    private boolean everyPointHasAnErrorType = true;
 
     Series(Metric metric) {
       this.metric = metric;
     }
 
-    synchronized void add(Metric recorded, double value, String mainAttribute) {
+    synchronized void add(Metric recorded, double value, String mainAttribute, String errorType) {
       if (!recorded.equals(metric)) {
         // One name, two definitions: Sentry would merge them into one confusing series.
         throw new IllegalStateException("metric " + metric + " also recorded as " + recorded);
       }
       all.add(value);
+      everyPointHasAnErrorType &= errorType != null;
       if (mainAttribute != null) {
         byMainAttribute.computeIfAbsent(mainAttribute, key -> new Values()).add(value);
+        if (errorType != null) {
+          byErrorType
+              .computeIfAbsent(mainAttribute, key -> new TreeMap<>())
+              .computeIfAbsent(errorType, key -> new Values())
+              .add(value);
+        }
       }
     }
 
@@ -159,12 +179,22 @@ public final class MetricsView implements MetricSink {
     }
 
     synchronized void summarise(List<MetricSummary> into) {
-      into.add(summary(Optional.empty(), all));
-      byMainAttribute.forEach((group, values) -> into.add(summary(Optional.of(group), values)));
+      MetricSummary whole = summary(List.of(), all);
+      into.add(byMainAttribute.isEmpty() ? whole : whole.withoutLast());
+      byMainAttribute.forEach(
+          (group, values) -> {
+            into.add(summary(List.of(group), values));
+            if (everyPointHasAnErrorType) {
+              byErrorType
+                  .getOrDefault(group, Map.of())
+                  .forEach((errorType, ofType) -> into.add(summary(List.of(group, errorType), ofType)));
+            }
+          });
     }
 
-    private MetricSummary summary(Optional<String> group, Values values) {
-      return MetricSummary.of(metric.name(), metric.type(), metric.unit(), group, values.toArray());
+    private MetricSummary summary(List<String> breakdown, Values values) {
+      return MetricSummary.of(
+          metric.name(), metric.type(), metric.unit(), breakdown, values.toArray());
     }
   }
 

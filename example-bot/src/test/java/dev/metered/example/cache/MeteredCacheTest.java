@@ -14,7 +14,7 @@ class MeteredCacheTest {
   @Test
   void recordsMissesHitsAndTheSizeAfterEachWrite() {
     MeteredCache<String, String> cache =
-        MeteredCache.bounded(CacheMetrics.Cache.TLDR, 10, true, new CacheMetrics(sink));
+        MeteredCache.bounded(CacheMetrics.Cache.TLDR, 10, new CacheMetrics(sink));
 
     assertThat(cache.get("common/tar")).isEmpty();
     cache.put("common/tar", "# tar");
@@ -44,9 +44,9 @@ class MeteredCacheTest {
   }
 
   @Test
-  void anUntimedCacheCountsWithoutDurations() {
+  void everyCacheRecordsTheDurationOfEachOperation() {
     MeteredCache<Long, String> cache =
-        MeteredCache.bounded(CacheMetrics.Cache.PREFIX, 10, false, new CacheMetrics(sink));
+        MeteredCache.bounded(CacheMetrics.Cache.PREFIX, 10, new CacheMetrics(sink));
 
     cache.get(1L);
     cache.put(1L, "!");
@@ -54,13 +54,19 @@ class MeteredCacheTest {
 
     assertThat(sink.recorded())
         .extracting(RecordedMetric::name)
-        .containsExactly(CacheMetrics.MISSES, CacheMetrics.SIZE, CacheMetrics.HITS);
+        .containsExactly(
+            CacheMetrics.MISSES,
+            CacheMetrics.OPERATION_DURATION,
+            CacheMetrics.OPERATION_DURATION,
+            CacheMetrics.SIZE,
+            CacheMetrics.HITS,
+            CacheMetrics.OPERATION_DURATION);
   }
 
   @Test
   void theSizeStaysWithinTheBound() {
     MeteredCache<Integer, Integer> cache =
-        MeteredCache.bounded(CacheMetrics.Cache.PREFIX, 3, false, new CacheMetrics(sink));
+        MeteredCache.bounded(CacheMetrics.Cache.PREFIX, 3, new CacheMetrics(sink));
 
     for (int i = 0; i < 10; i++) {
       cache.put(i, i);

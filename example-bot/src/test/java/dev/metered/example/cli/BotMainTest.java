@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metered.example.config.Setting;
 import dev.metered.example.db.Database;
+import dev.metered.example.db.H2TraceFiles;
 import dev.metered.runtime.MeteredRuntime;
 import io.sentry.Sentry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +75,7 @@ class BotMainTest {
       assertThat(out()).contains("  " + setting.name());
     }
     assertThat(out()).contains("SIMULATION_DURATION (default 30s)");
+    assertThat(out()).contains("130 stopped by Ctrl-C");
   }
 
   @Test
@@ -98,16 +103,71 @@ class BotMainTest {
     assertThat(out()).contains(" events ");
     signal.request();
 
-    assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo(BotMain.OK);
+    assertThat(running.get(30, TimeUnit.SECONDS))
+        .as("the documented exit code of Ctrl-C")
+        .isEqualTo(BotMain.INTERRUPTED)
+        .isEqualTo(130);
     assertThat(err()).isEmpty();
     assertThat(out())
         .contains("offline simulation, 1h at 50 events/s, seed 42")
-        .contains("cogs that failed to load: wolfram")
+        .contains("cogs that failed to load: wolfram: WOLFRAM_APP_ID is not set")
         .contains("Sentry: off")
+        .containsPattern("Rate: requested 50 events/s, achieved [0-9.]+ events/s")
         .contains("bot.command.usage")
         .contains("  command=");
     assertThat(out().lines().filter(line -> line.endsWith("percentiles by nearest rank")))
         .hasSize(1);
+  }
+
+  /**
+   * The last progress line is printed after the bot's shutdown, whose cog unloads and last task
+   * runs are data points too, so it counts what the table's footer counts.
+   */
+  @Test
+  void theLastProgressLineCountsTheDataPointsTheFooterCounts() {
+    int code = run(simulation("500ms", "20"));
+
+    assertThat(code).as(err()).isEqualTo(BotMain.OK);
+    Matcher progress =
+        Pattern.compile(" events .* (\\d+) data points").matcher(lastLineStartingWith("["));
+    Matcher footer =
+        Pattern.compile("metrics, (\\d+) data points").matcher(lastLineStartingWith("21 metrics"));
+    assertThat(progress.find()).as(out()).isTrue();
+    assertThat(footer.find()).as(out()).isTrue();
+    assertThat(progress.group(1)).isEqualTo(footer.group(1));
+  }
+
+  /** A run on an H2 file database closes it once: no trace file holds a second close's failure. */
+  @Test
+  void aRunLeavesNoDatabaseAlreadyClosedInTheH2TraceFile() throws Exception {
+    Map<String, String> environment = simulation("500ms", "20");
+    environment.put("DATABASE_URL", "jdbc:h2:" + directory.resolve("data/metered-bot"));
+
+    assertThat(run(environment)).as(err()).isEqualTo(BotMain.OK);
+    assertThat(directory.resolve("data/metered-bot.mv.db")).exists();
+    assertThat(H2TraceFiles.text(directory)).doesNotContain("Database is already closed");
+  }
+
+  @Test
+  void aSettingsFileNamedExplicitlyThatIsMissingExitsWith2() {
+    int code = run(Map.of("BOT_CONFIG", "missing.properties"));
+
+    assertThat(code).isEqualTo(BotMain.USAGE);
+    assertThat(err()).startsWith("metered-example-bot: BOT_CONFIG='missing.properties'");
+  }
+
+  @Test
+  void theDefaultSettingsFileIsReadWhenItExistsAndSkippedWhenNot() throws Exception {
+    Files.writeString(directory.resolve("metered-bot.properties"), "SIMULATION_RATE=fast\n");
+    assertThat(run(Map.of())).as("read when it exists").isEqualTo(BotMain.USAGE);
+    assertThat(err()).contains("(metered-bot.properties)");
+
+    Files.delete(directory.resolve("metered-bot.properties"));
+    assertThat(run(simulation("100ms", "10"))).as("skipped when it does not").isEqualTo(BotMain.OK);
+  }
+
+  private String lastLineStartingWith(String text) {
+    return out().lines().filter(line -> line.startsWith(text)).reduce((a, b) -> b).orElse("");
   }
 
   /** A short simulation on a private in-memory database, with tasks often enough to run. */

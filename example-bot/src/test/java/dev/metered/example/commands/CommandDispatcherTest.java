@@ -183,7 +183,7 @@ class CommandDispatcherTest {
     PrefixResolver prefixes =
         new PrefixResolver(
             MeteredCache.bounded(
-                CacheMetrics.Cache.PREFIX, 10, false, new CacheMetrics(new RecordingSink())),
+                CacheMetrics.Cache.PREFIX, 10, new CacheMetrics(new RecordingSink())),
             new GuildConfigRepository(database.sql()));
     InfoCog cog =
         new InfoCog_Metered(

@@ -32,7 +32,7 @@ class CommandRouterTest {
     database = TestDatabase.open(new RecordingSink());
     PrefixResolver prefixes =
         new PrefixResolver(
-            MeteredCache.bounded(CacheMetrics.Cache.PREFIX, 10, false, new CacheMetrics(sink)),
+            MeteredCache.bounded(CacheMetrics.Cache.PREFIX, 10, new CacheMetrics(sink)),
             new GuildConfigRepository(database.sql()));
     prefixes.setPrefix(2, "?");
     CommandRegistry registry = new CommandRegistry();

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's table of settings names every setting with its default, so it cannot go stale. */
+/**
+ * The README's table of settings names every setting with its default and description, so it
+ * cannot go stale.
+ */
 class SettingsDocumentedTest {
   private static final Path README = Path.of("..", "README.md");
 
@@ -22,6 +25,10 @@ class SettingsDocumentedTest {
       assertThat(readme)
           .as("README.md gives the default of " + setting.name())
           .contains(row + defaultCell + " |");
+      assertThat(readme)
+          .as("README.md describes " + setting.name() + " as --help does")
+          // A | inside a Markdown table cell is written \|.
+          .contains(row + defaultCell + " | " + setting.description().replace("|", "\\|") + " |");
     }
   }
 }

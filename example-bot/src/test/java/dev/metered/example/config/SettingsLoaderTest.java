@@ -3,6 +3,7 @@ package dev.metered.example.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.metered.example.support.Durations;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,6 +128,54 @@ class SettingsLoaderTest {
         .isInstanceOf(InvalidSettingException.class)
         .hasMessage(message)
         .hasNoCause();
+  }
+
+  /**
+   * The range a setting's description (the README's and --help's) states is the range its error
+   * message states, which is what the parser accepts.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "SIMULATION_DURATION",
+    "API_TIMEOUT",
+    "CLEANUP_INTERVAL",
+    "STATUS_INTERVAL",
+    "METERED_FLUSH_INTERVAL",
+    "DATABASE_MAX_RETRIES",
+    "METERED_EVENTS_PER_SECOND"
+  })
+  void theDocumentedRangeIsTheRangeTheErrorStates(String name) {
+    String message =
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(name, "x"), directory))
+            .isInstanceOf(InvalidSettingException.class)
+            .actual()
+            .getMessage();
+    Matcher range =
+        Pattern.compile("from (\\S+) to ([^,]+)").matcher(message);
+    assertThat(range.find()).as(message).isTrue();
+
+    assertThat(Setting.valueOf(name).description())
+        .contains(range.group(1) + " to " + range.group(2));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"100ms, true", "99ms, false", "1d, true", "24h, true", "86400001ms, false"})
+  void theSimulationRunsFrom100msToOneDay(String duration, boolean accepted) {
+    Map<String, String> environment = Map.of("SIMULATION_DURATION", duration);
+    if (accepted) {
+      assertThat(loadQuietly(environment).simulationDuration()).isEqualTo(Durations.parse(duration));
+    } else {
+      assertThatThrownBy(() -> SettingsLoader.load(environment, directory))
+          .hasMessageContaining("expected a duration from 100ms to 1d");
+    }
+  }
+
+  private Settings loadQuietly(Map<String, String> environment) {
+    try {
+      return SettingsLoader.load(environment, directory);
+    } catch (InvalidSettingException invalid) {
+      throw new AssertionError(invalid.getMessage(), invalid);
+    }
   }
 
   @Test

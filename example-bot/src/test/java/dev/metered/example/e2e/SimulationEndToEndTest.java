@@ -37,7 +37,7 @@ class SimulationEndToEndTest {
   private static final Pattern HANDED_OVER =
       Pattern.compile("Sentry: (\\d+) data points handed to the Sentry SDK");
   private static final Pattern TABLE_ROW =
-      Pattern.compile("(bot\\.[a-z_.]+)\\s+(counter|distribution|gauge)\\s+\\S+\\s+(\\d+)\\s.*");
+      Pattern.compile("(bot\\.[a-z_.]+)\\s+\\S+\\s+(\\d+)\\s.*");
 
   private static final Set<String> COMMAND = Set.of("command", "command_type", "success");
   private static final Set<String> DATABASE = Set.of("operation", "success");
@@ -197,7 +197,7 @@ class SimulationEndToEndTest {
         .lines()
         .map(TABLE_ROW::matcher)
         .filter(Matcher::matches)
-        .forEach(row -> counts.put(row.group(1), Long.parseLong(row.group(3))));
+        .forEach(row -> counts.put(row.group(1), Long.parseLong(row.group(2))));
     return counts;
   }
 

@@ -162,7 +162,7 @@ class MeteredTasksTest {
   private TldrService tldr(FaultPlan faults) throws Exception {
     stub = StubApiServer.start(faults, API_TIMEOUT.multipliedBy(4));
     return new TldrService(
-        MeteredCache.bounded(CacheMetrics.Cache.TLDR, 10, true, new CacheMetrics(otherFamilies)),
+        MeteredCache.bounded(CacheMetrics.Cache.TLDR, 10, new CacheMetrics(otherFamilies)),
         new TldrClient(api(Service.TLDR)));
   }
 

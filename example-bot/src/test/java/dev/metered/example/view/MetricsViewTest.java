@@ -14,7 +14,8 @@ import dev.metered.runtime.MetricType;
 import dev.metered.runtime.testing.RecordedMetric;
 import dev.metered.runtime.testing.RecordingSink;
 import java.util.List;
-import java.util.Optional;
+import java.time.Duration;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class MetricsViewTest {
@@ -29,36 +30,72 @@ class MetricsViewTest {
     commands.event(Command.TLDR, CommandType.HYBRID, false, 20).errorType("ApiException").record();
 
     assertThat(view.summaries())
-        .extracting(MetricSummary::name, MetricSummary::group, MetricSummary::count)
+        .extracting(MetricSummary::name, MetricSummary::breakdown, MetricSummary::count)
         .containsExactly(
-            tuple(CommandMetrics.EXECUTION_TIME, Optional.empty(), 3L),
-            tuple(CommandMetrics.EXECUTION_TIME, Optional.of("command=ping"), 2L),
-            tuple(CommandMetrics.EXECUTION_TIME, Optional.of("command=tldr"), 1L),
-            tuple(CommandMetrics.FAILURES, Optional.empty(), 1L),
-            tuple(CommandMetrics.FAILURES, Optional.of("command=tldr"), 1L),
-            tuple(CommandMetrics.USAGE, Optional.empty(), 3L),
-            tuple(CommandMetrics.USAGE, Optional.of("command=ping"), 2L),
-            tuple(CommandMetrics.USAGE, Optional.of("command=tldr"), 1L));
+            tuple(CommandMetrics.EXECUTION_TIME, List.of(), 3L),
+            tuple(CommandMetrics.EXECUTION_TIME, List.of("command=ping"), 2L),
+            tuple(CommandMetrics.EXECUTION_TIME, List.of("command=tldr"), 1L),
+            tuple(CommandMetrics.FAILURES, List.of(), 1L),
+            tuple(CommandMetrics.FAILURES, List.of("command=tldr"), 1L),
+            tuple(CommandMetrics.FAILURES, List.of("command=tldr", "error_type=ApiException"), 1L),
+            tuple(CommandMetrics.USAGE, List.of(), 3L),
+            tuple(CommandMetrics.USAGE, List.of("command=ping"), 2L),
+            tuple(CommandMetrics.USAGE, List.of("command=tldr"), 1L));
     assertThat(view.summaries().get(0))
         .isEqualTo(
             new MetricSummary(
                 CommandMetrics.EXECUTION_TIME,
                 MetricType.DISTRIBUTION,
                 "millisecond",
-                Optional.empty(),
+                List.of(),
                 3,
                 60,
                 10,
                 30,
                 20,
+                OptionalDouble.empty(),
                 20,
                 30,
                 30,
                 30));
     assertThat(view.summaries().get(1))
-        .extracting(MetricSummary::min, MetricSummary::max, MetricSummary::avg, MetricSummary::p50)
-        .containsExactly(10.0, 30.0, 20.0, 10.0);
+        .extracting(
+            MetricSummary::min,
+            MetricSummary::max,
+            MetricSummary::avg,
+            MetricSummary::p50,
+            MetricSummary::last)
+        .containsExactly(10.0, 30.0, 20.0, 10.0, OptionalDouble.of(30));
     assertThat(view.dataPointCount()).isEqualTo(7);
+  }
+
+  /**
+   * Failures of different kinds are told apart: a metric whose every data point has an error type
+   * gets a row per error type under each main attribute value; one where only some have it (usage,
+   * which counts successes too) does not.
+   */
+  @Test
+  void breaksAFailureCounterDownByErrorTypeUnderItsMainAttribute() {
+    MetricsView view = new MetricsView(disabledSink());
+    CommandMetrics commands = new CommandMetrics(view);
+
+    commands.event(Command.TLDR, CommandType.SLASH, false, 1).errorType("TimeoutException").record();
+    commands.event(Command.TLDR, CommandType.SLASH, false, 1).errorType("ApiException").record();
+    commands.event(Command.TLDR, CommandType.SLASH, false, 1).errorType("ApiException").record();
+    commands.record(Command.TLDR, CommandType.SLASH, true, 1);
+
+    assertThat(view.summaries())
+        .filteredOn(row -> row.name().equals(CommandMetrics.FAILURES))
+        .extracting(MetricSummary::breakdown, MetricSummary::count)
+        .containsExactly(
+            tuple(List.of(), 3L),
+            tuple(List.of("command=tldr"), 3L),
+            tuple(List.of("command=tldr", "error_type=ApiException"), 2L),
+            tuple(List.of("command=tldr", "error_type=TimeoutException"), 1L));
+    assertThat(view.summaries())
+        .filteredOn(row -> row.name().equals(CommandMetrics.USAGE))
+        .extracting(MetricSummary::breakdown)
+        .containsExactly(List.of(), List.of("command=tldr"));
   }
 
   @Test
@@ -66,8 +103,12 @@ class MetricsViewTest {
     MetricsView view = new MetricsView(disabledSink());
 
     view.record(Metric.gauge("bot.bare", null), 4, Attributes.empty());
+    view.record(Metric.gauge("bot.bare", null), 2, Attributes.empty());
 
-    assertThat(view.summaries()).extracting(MetricSummary::group).containsExactly(Optional.empty());
+    assertThat(view.summaries())
+        .singleElement()
+        .satisfies(row -> assertThat(row.breakdown()).isEmpty())
+        .satisfies(row -> assertThat(row.last()).hasValue(2));
   }
 
   @Test
@@ -109,57 +150,53 @@ class MetricsViewTest {
     assertThat(view.dataPointCount()).isEqualTo(1);
   }
 
+  /**
+   * One table per type, each with the columns that mean something for it: no percentiles of the
+   * value 1 for a counter, no sum of sizes for a gauge.
+   */
   @Test
-  void rendersAMetricRowThenIndentedRowsPerMainAttributeValue() {
+  void rendersOneTablePerTypeWithItsOwnColumns() {
     String table =
         MetricsTable.render(
             List.of(
-                new MetricSummary(
-                    "bot.a", MetricType.COUNTER, null, Optional.empty(), 2, 2, 1, 1, 1, 1, 1, 1, 1),
-                new MetricSummary(
-                    "bot.b",
-                    MetricType.DISTRIBUTION,
-                    "millisecond",
-                    Optional.empty(),
-                    2,
-                    3.5,
-                    1.25,
-                    2.25,
-                    1.75,
-                    1.25,
-                    2.25,
-                    2.25,
-                    2.25),
-                new MetricSummary(
-                    "bot.b",
-                    MetricType.DISTRIBUTION,
-                    "millisecond",
-                    Optional.of("cache=tldr"),
+                summary("bot.a", MetricType.COUNTER, null, List.of(), 1, 1, 1, 1),
+                summary("bot.a", MetricType.COUNTER, null, List.of("service=x"), 1, 1, 1),
+                summary(
+                    "bot.a",
+                    MetricType.COUNTER,
+                    null,
+                    List.of("service=x", "error_type=IOException"),
                     1,
-                    1.25,
-                    1.25,
-                    1.25,
-                    1.25,
-                    1.25,
-                    1.25,
-                    1.25,
-                    1.25)));
+                    1),
+                summary("bot.b", MetricType.DISTRIBUTION, "millisecond", List.of(), 1.25, 2.25),
+                summary(
+                    "bot.b", MetricType.DISTRIBUTION, "millisecond", List.of("cache=tldr"), 1.25),
+                summary("bot.c", MetricType.GAUGE, null, List.of(), 3, 9, 5).withoutLast(),
+                summary("bot.c", MetricType.GAUGE, null, List.of("cache=tldr"), 3, 9, 5)),
+            Duration.ofSeconds(2));
 
-    assertThat(table.lines().findFirst())
-        .hasValueSatisfying(
-            header ->
-                assertThat(header.split("\\s+"))
-                    .containsExactly(
-                        "metric", "type", "unit", "count", "sum", "p50", "p90", "p95", "p99", "min",
-                        "max", "avg"));
-    assertThat(table.lines().skip(2))
+    assertThat(table.lines())
         .containsExactly(
-            "bot.a         counter       -                2     2     1     1     1     1     1"
-                + "     1     1",
-            "bot.b         distribution  millisecond      2  3.50  1.25  2.25  2.25  2.25  1.25"
-                + "  2.25  1.75",
-            "  cache=tldr                                 1  1.25  1.25  1.25  1.25  1.25  1.25"
-                + "  1.25  1.25");
+            "counter                     unit  count  sum  rate/s",
+            "--------------------------  ----  -----  ---  ------",
+            "bot.a                       -         4    4    2.00",
+            "  service=x                           3    3    1.50",
+            "    error_type=IOException            2    2    1.00",
+            "",
+            "gauge         unit  count  last  min  max",
+            "------------  ----  -----  ----  ---  ---",
+            "bot.c         -         3     -    3    9",
+            "  cache=tldr            3     5    3    9",
+            "",
+            "distribution  unit         count   sum   p50   p90   p95   p99   min   max   avg",
+            "------------  -----------  -----  ----  ----  ----  ----  ----  ----  ----  ----",
+            "bot.b         millisecond      2  3.50  1.25  2.25  2.25  2.25  1.25  2.25  1.75",
+            "  cache=tldr                   1  1.25  1.25  1.25  1.25  1.25  1.25  1.25  1.25");
+  }
+
+  private static MetricSummary summary(
+      String name, MetricType type, String unit, List<String> breakdown, double... values) {
+    return MetricSummary.of(name, type, unit, breakdown, values);
   }
 
   private static MetricSink disabledSink() {
