@@ -1,12 +1,13 @@
 package dev.metered.runtime;
 
 import io.sentry.IScopes;
-import io.sentry.Integration;
+import io.sentry.NoOpScopes;
 import io.sentry.Sentry;
 import io.sentry.SentryAttribute;
 import io.sentry.SentryAttributes;
 import io.sentry.SentryOptions;
 import io.sentry.metrics.IMetricsApi;
+import io.sentry.metrics.NoOpMetricsApi;
 import io.sentry.metrics.SentryMetricsParameters;
 import java.lang.System.Logger.Level;
 
@@ -28,9 +29,9 @@ final class SentrySdk {
   /** What the SDK lacks of what the runtime calls, said for the log; {@code null} when nothing. */
   static String problem() {
     try {
-      requireMethods();
+      linkEveryCall();
       return null;
-    } catch (ReflectiveOperationException | LinkageError missing) {
+    } catch (LinkageError missing) {
       return "Metered: " + describeSdk() + " lacks " + missing.getMessage()
           + ", which Metered sends metrics through; it needs io.sentry:sentry " + MINIMUM_VERSION
           + " or later. Recording does nothing.";
@@ -47,36 +48,37 @@ final class SentrySdk {
   }
 
   /**
-   * Looks up every SDK method the runtime calls, by the types it was compiled against: a missing
-   * class is a {@link NoClassDefFoundError}, a missing method a {@link NoSuchMethodException}.
+   * Makes, once, each call the runtime makes into the SDK on the SDK's no-op objects, so that the
+   * JVM links them: a missing class is a {@link NoClassDefFoundError}, a missing method a
+   * {@link NoSuchMethodError}, and nothing is sent or changed. {@code Sentry.flush},
+   * {@code Sentry.forkedScopes} and {@code SentryOptions.addIntegration} are older than 8.0 and
+   * would have side effects, so only the no-op scopes stand for them.
    */
-  private static void requireMethods() throws ReflectiveOperationException {
-    Sentry.class.getMethod("isEnabled");
-    Sentry.class.getMethod("flush", long.class);
-    Sentry.class.getMethod("forkedScopes", String.class);
-    Sentry.class.getMethod("metrics");
-    IScopes.class.getMethod("isEnabled");
-    IScopes.class.getMethod("flush", long.class);
-    IScopes.class.getMethod("getOptions");
-    IScopes.class.getMethod("metrics");
-    SentryOptions.class.getMethod("addIntegration", Integration.class);
-    for (String kind : new String[] {"count", "distribution", "gauge"}) {
-      IMetricsApi.class.getMethod(kind, String.class, Double.class, String.class, SentryMetricsParameters.class);
-    }
-    SentryMetricsParameters.class.getMethod("create", SentryAttributes.class);
-    SentryAttributes.class.getMethod("of", SentryAttribute[].class);
-    SentryAttribute.class.getMethod("stringAttribute", String.class, String.class);
-    SentryAttribute.class.getMethod("booleanAttribute", String.class, Boolean.class);
-    SentryAttribute.class.getMethod("doubleAttribute", String.class, Double.class);
-    SentryAttribute.class.getMethod("named", String.class, Object.class);
+  private static void linkEveryCall() {
+    Sentry.isEnabled();
+    Sentry.metrics();
+    IScopes scopes = NoOpScopes.getInstance();
+    scopes.isEnabled();
+    scopes.flush(0);
+    scopes.getOptions();
+    scopes.metrics();
+    SentryMetricsParameters parameters = SentryMetricsParameters.create(SentryAttributes.of(
+        SentryAttribute.stringAttribute("probe", "probe"),
+        SentryAttribute.booleanAttribute("probe", true),
+        SentryAttribute.doubleAttribute("probe", 1.0),
+        SentryAttribute.named("probe", "probe")));
+    IMetricsApi metrics = NoOpMetricsApi.getInstance();
+    metrics.count("probe", 1.0, null, parameters);
+    metrics.distribution("probe", 1.0, null, parameters);
+    metrics.gauge("probe", 1.0, null, parameters);
   }
 
-  /** "io.sentry:sentry 8.20.0", or what is known of it; read at run time, not inlined by javac. */
+  /** "io.sentry:sentry 8.20.0", or what is known of it, from the SDK's own options. */
   private static String describeSdk() {
     try {
-      Object version = Class.forName("io.sentry.BuildConfig").getField("VERSION_NAME").get(null);
-      return "the Sentry SDK on the class path (io.sentry:sentry " + version + ")";
-    } catch (ReflectiveOperationException | LinkageError unknown) {
+      return "the Sentry SDK on the class path (io.sentry:sentry "
+          + new SentryOptions().getSdkVersion().getVersion() + ")";
+    } catch (LinkageError | RuntimeException unknown) {
       return "the class path, which has no usable Sentry SDK,";
     }
   }
