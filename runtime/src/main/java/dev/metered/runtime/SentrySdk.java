@@ -29,7 +29,7 @@ final class SentrySdk {
   /** What the SDK lacks of what the runtime calls, said for the log; {@code null} when nothing. */
   static String problem() {
     try {
-      linkEveryCall();
+      Linker.linkEveryCall();
       return null;
     } catch (LinkageError missing) {
       return "Metered: " + describeSdk() + " lacks " + missing.getMessage()
@@ -48,36 +48,56 @@ final class SentrySdk {
   }
 
   /**
-   * Makes, once, each call the runtime makes into the SDK on the SDK's no-op objects, so that the
-   * JVM links them: a missing class is a {@link NoClassDefFoundError}, a missing method a
-   * {@link NoSuchMethodError}, and nothing is sent or changed. {@code Sentry.flush},
-   * {@code Sentry.forkedScopes} and {@code SentryOptions.addIntegration} are older than 8.0 and
-   * would have side effects, so only the no-op scopes stand for them.
+   * The calls into the SDK, apart from {@link SentrySdk}: the JVM links a class's references when
+   * it first verifies it, so an SDK class missing here fails that class's loading, inside
+   * {@link #problem()}'s {@code catch}, not {@code SentrySdk}'s own.
    */
-  private static void linkEveryCall() {
-    Sentry.isEnabled();
-    Sentry.metrics();
-    IScopes scopes = NoOpScopes.getInstance();
-    scopes.isEnabled();
-    scopes.flush(0);
-    scopes.getOptions();
-    scopes.metrics();
-    SentryMetricsParameters parameters = SentryMetricsParameters.create(SentryAttributes.of(
-        SentryAttribute.stringAttribute("probe", "probe"),
-        SentryAttribute.booleanAttribute("probe", true),
-        SentryAttribute.doubleAttribute("probe", 1.0),
-        SentryAttribute.named("probe", "probe")));
-    IMetricsApi metrics = NoOpMetricsApi.getInstance();
-    metrics.count("probe", 1.0, null, parameters);
-    metrics.distribution("probe", 1.0, null, parameters);
-    metrics.gauge("probe", 1.0, null, parameters);
+  private static final class Linker {
+    private Linker() {}
+
+    /**
+     * Makes, once, each call the runtime makes into the SDK on the SDK's no-op objects, so that the
+     * JVM links them: a missing class is a {@link NoClassDefFoundError}, a missing method a
+     * {@link NoSuchMethodError}, and nothing is sent or changed. {@code Sentry.flush},
+     * {@code Sentry.forkedScopes} and {@code SentryOptions.addIntegration} are older than 8.0 and
+     * would have side effects, so only the no-op scopes stand for them.
+     */
+    static void linkEveryCall() {
+      Sentry.isEnabled();
+      Sentry.metrics();
+      IScopes scopes = NoOpScopes.getInstance();
+      scopes.isEnabled();
+      scopes.flush(0);
+      scopes.getOptions();
+      scopes.metrics();
+      SentryMetricsParameters parameters = SentryMetricsParameters.create(SentryAttributes.of(
+          SentryAttribute.stringAttribute("probe", "probe"),
+          SentryAttribute.booleanAttribute("probe", true),
+          SentryAttribute.doubleAttribute("probe", 1.0),
+          SentryAttribute.named("probe", "probe")));
+      IMetricsApi metrics = NoOpMetricsApi.getInstance();
+      metrics.count("probe", 1.0, null, parameters);
+      metrics.distribution("probe", 1.0, null, parameters);
+      metrics.gauge("probe", 1.0, null, parameters);
+    }
   }
 
-  /** "io.sentry:sentry 8.20.0", or what is known of it, from the SDK's own options. */
+  /**
+   * The SDK's version, from its own options; a class apart from {@link Linker}, so that an SDK
+   * that fails to link still names its version.
+   */
+  private static final class Version {
+    private Version() {}
+
+    static String of() {
+      return new SentryOptions().getSdkVersion().getVersion();
+    }
+  }
+
+  /** "the Sentry SDK on the class path (io.sentry:sentry 8.20.0)", or what is known of it. */
   private static String describeSdk() {
     try {
-      return "the Sentry SDK on the class path (io.sentry:sentry "
-          + new SentryOptions().getSdkVersion().getVersion() + ")";
+      return "the Sentry SDK on the class path (io.sentry:sentry " + Version.of() + ")";
     } catch (LinkageError | RuntimeException unknown) {
       return "the class path, which has no usable Sentry SDK,";
     }
