@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docs/schema.md shows a complete schema and the Java that uses what it generates, and the
- * README a quick start; all are compiled here, so the documentation cannot drift from the
- * processor.
+ * docs/schema.md shows a complete schema and the Java that uses what it generates, the README a
+ * quick start and docs/delivery.md the run-time options; all are compiled here, so the
+ * documentation cannot drift from the processor.
  */
 class SchemaDocumentationTest {
   private static final Path DOC = Path.of("..", "docs", "schema.md");
@@ -65,7 +65,8 @@ class SchemaDocumentationTest {
     JavaFileObject handlerSource = Compilations.source("com.example.PingCommand", "package com.example;\n\n" + handler);
     JavaFileObject call = snippet("Caller", firstBlock(readme, "**4. A call.**", "java"));
     JavaFileObject test = snippet("RecorderTest", firstBlock(readme, "**5. A test.**", "java"));
-    JavaFileObject delivery = snippet("DeliverySettings", firstBlock(readme, "## Delivery: nothing lost at any rate", "java"));
+    String deliveryDoc = Files.readString(Path.of("..", "docs", "delivery.md"));
+    JavaFileObject delivery = snippet("DeliverySettings", firstBlock(deliveryDoc, "# Delivery: nothing lost at any rate", "java"));
     Compilation compilation = Compilations.compile(dir, schema, handlerSource, call, test, delivery);
     assertThat(compilation.status()).as(Compilations.describe(compilation)).isEqualTo(Compilation.Status.SUCCESS);
   }
@@ -93,7 +94,7 @@ class SchemaDocumentationTest {
   /** The first fenced block of {@code language} after {@code heading}. */
   private static String firstBlock(String doc, String heading, String language) {
     int start = doc.indexOf(heading);
-    assertThat(start).as("docs/schema.md has the section " + heading).isNotNegative();
+    assertThat(start).as("the page has the section " + heading).isNotNegative();
     Matcher block = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(doc);
     assertThat(block.find(start)).as("a ```" + language + " block after " + heading).isTrue();
     return block.group(1);

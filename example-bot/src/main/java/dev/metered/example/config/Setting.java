@@ -2,8 +2,8 @@ package dev.metered.example.config;
 
 /**
  * Every setting of the bot: its name, its default and what it does. The same name works as an
- * environment variable and as a key in the properties file; README.md documents each one, and a
- * test keeps the two in step.
+ * environment variable and as a key in the properties file; example-bot/README.md documents each
+ * one, and a test keeps the two in step.
  */
 public enum Setting {
   /** The properties file. Read from the environment only: it names the file. */

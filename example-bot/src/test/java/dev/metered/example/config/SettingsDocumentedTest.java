@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's table of settings names every setting with its default and description, so it
- * cannot go stale.
+ * The table of settings in the example bot's README.md names every setting with its default and
+ * description, so it cannot go stale.
  */
 class SettingsDocumentedTest {
-  private static final Path README = Path.of("..", "README.md");
+  private static final Path README = Path.of("README.md");
 
   @Test
   void theReadmeListsEverySettingWithItsDefault() throws IOException {

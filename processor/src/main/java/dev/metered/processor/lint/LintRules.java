@@ -7,7 +7,7 @@ public final class LintRules {
   private static final List<LintRule> ALL = List.of(
       new MetricNameRule(),
       new NamespaceRule(),
-      new UnitRule(),
+      new UnknownUnitRule(),
       new UnitAliasRule(),
       new CounterUnitRule(),
       new TimeUnitRule(),
@@ -15,11 +15,11 @@ public final class LintRules {
       new AttributeKeyRule(),
       new DeprecatedAttributeRule(),
       new ScrubbedAttributeRule(),
-      new ConsistencyRule(),
+      new InconsistentAttributeRule(),
       new UnboundedAttributeRule(),
       new CardinalityRule(),
       new MetricSizeRule(),
-      new DescriptionRule(),
+      new MissingDescriptionRule(),
       new CatalogChangeRule());
 
   private LintRules() {}

@@ -11,8 +11,8 @@ import dev.metered.processor.model.MetricsModel;
  * {@code none} and drops one it cannot parse, so the dashboard cannot convert or label values.
  * Sentry's aliases ({@code ms}, {@code s}, {@code ns}) are {@link UnitAliasRule}'s.
  */
-final class UnitRule extends MetricRule {
-  UnitRule() {
+final class UnknownUnitRule extends MetricRule {
+  UnknownUnitRule() {
     super(DiagnosticCode.UNKNOWN_UNIT, Severity.ERROR);
   }
 

@@ -16,8 +16,8 @@ import java.util.Objects;
  * unload, reload; of a database, query, insert, ...): each family gets its own Java enum, so the
  * value sets may differ, but not the type.
  */
-final class ConsistencyRule extends BaseRule {
-  ConsistencyRule() {
+final class InconsistentAttributeRule extends BaseRule {
+  InconsistentAttributeRule() {
     super(DiagnosticCode.INCONSISTENT_ATTRIBUTE, Severity.ERROR);
   }
 

@@ -9,8 +9,8 @@ import dev.metered.processor.model.MetricsModel;
  * Every metric says what it measures: the description becomes the javadoc of its constant and
  * the catalog's text, which is what the next person reads before trusting a dashboard.
  */
-final class DescriptionRule extends MetricRule {
-  DescriptionRule() {
+final class MissingDescriptionRule extends MetricRule {
+  MissingDescriptionRule() {
     super(DiagnosticCode.MISSING_DESCRIPTION, Severity.WARNING);
   }
 
