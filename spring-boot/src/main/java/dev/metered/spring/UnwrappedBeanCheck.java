@@ -1,0 +1,58 @@
+package dev.metered.spring;
+
+import java.util.Map;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanInitializationException;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+
+/**
+ * Refuses a bean that is an instance of a class with {@code @Metered} methods rather than of its
+ * wrapper: its handlers would record nothing, silently. Only a bean the application's own code
+ * creates gets here, a {@code @Bean} method's {@code new Handler(...)}; definitions created by
+ * constructor were given the wrapper by {@link MeteredBeanDefinitions}.
+ *
+ * <p>Checked before initialisation, so on the object the code created, before any proxy.
+ */
+final class UnwrappedBeanCheck implements BeanPostProcessor {
+  private final Map<String, String> wrappers;
+  private final ConfigurableListableBeanFactory beanFactory;
+
+  UnwrappedBeanCheck(Map<String, String> wrappers, ConfigurableListableBeanFactory beanFactory) {
+    this.wrappers = wrappers;
+    this.beanFactory = beanFactory;
+  }
+
+  @Override
+  public Object postProcessBeforeInitialization(Object bean, String beanName) throws BeansException {
+    String original = bean.getClass().getName();
+    String wrapper = wrappers.get(original);
+    if (wrapper != null) {
+      throw new BeanInitializationException("The bean '" + beanName + "'" + origin(beanName) + " is a " + original
+          + ", whose @Metered methods record nothing: only its generated subclass " + wrapper
+          + " records. Create that one instead, with the same arguments: return new "
+          + simpleName(wrapper) + "(...) rather than new " + simpleName(original) + "(...)");
+    }
+    return bean;
+  }
+
+  private String origin(String beanName) {
+    if (!beanFactory.containsBeanDefinition(beanName)) {
+      return "";
+    }
+    BeanDefinition definition = beanFactory.getBeanDefinition(beanName);
+    StringBuilder origin = new StringBuilder();
+    if (definition.getFactoryMethodName() != null) {
+      origin.append(" made by the @Bean method ").append(definition.getFactoryMethodName()).append("()");
+    }
+    if (definition.getResourceDescription() != null) {
+      origin.append(" in ").append(definition.getResourceDescription());
+    }
+    return origin.toString();
+  }
+
+  private static String simpleName(String binaryName) {
+    return binaryName.substring(Math.max(binaryName.lastIndexOf('.'), binaryName.lastIndexOf('$')) + 1);
+  }
+}
