@@ -3,6 +3,7 @@ package dev.metered.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.metered.annotations.Metered;
 import dev.metered.runtime.DeliveryMode;
 import dev.metered.runtime.MeteredOptions;
 import dev.metered.runtime.MeteredRuntime;
@@ -111,6 +112,21 @@ class MeteredAutoConfigurationTest {
   }
 
   @Test
+  void aFullConfigurationClassWithMeteredMethodsFailsTheStartAndALiteOneIsWrapped() {
+    runner.withUserConfiguration(FullConfiguration.class).run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(context.getStartupFailure()).rootCause()
+          .hasMessageContaining("that Spring subclasses itself (a @Configuration class)")
+          .hasMessageContaining("declare @Configuration(proxyBeanMethods = false)");
+    });
+    runner.withUserConfiguration(LiteConfiguration.class).run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context.getBean(LiteConfiguration.class))
+          .isExactlyInstanceOf(MeteredAutoConfigurationTest_LiteConfiguration_Metered.class);
+    });
+  }
+
+  @Test
   void closingALaterContextHandsTheRuntimeBackToTheOneStillOpen() {
     runner.withPropertyValues("metered.flush-interval=20s").run(outer -> {
       runner.withPropertyValues("metered.flush-interval=40s").run(inner ->
@@ -145,6 +161,24 @@ class MeteredAutoConfigurationTest {
       }
     }
     throw new AssertionError("no " + type.getName() + " among the causes of " + thrown, thrown);
+  }
+
+  /** Full: it has a @Bean method, so Spring subclasses it to intercept calls between them. */
+  @Configuration
+  static class FullConfiguration {
+    @Bean
+    Warehouse warehouse() {
+      return new Warehouse();
+    }
+
+    @Metered(family = "order", attributes = {"operation=configure", "channel=none"})
+    public void configure() {}
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class LiteConfiguration {
+    @Metered(family = "order", attributes = {"operation=configure_lite", "channel=none"})
+    public void configure() {}
   }
 
   @Configuration(proxyBeanMethods = false)
