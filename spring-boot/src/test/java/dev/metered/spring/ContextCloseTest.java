@@ -3,16 +3,12 @@ package dev.metered.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metered.runtime.e2e.ReceivedMetric;
-import dev.metered.runtime.e2e.SentryReceiver;
 import dev.metered.spring.shop.OrderService;
 import dev.metered.spring.shop.ShopApplication;
 import dev.metered.spring.shop.metrics.OrderMetrics;
 import dev.metered.spring.shop.metrics.OrderMetrics.Channel;
-import io.sentry.Sentry;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -21,19 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * never comes: only closing the context can send them.
  */
 class ContextCloseTest {
-  private static SentryReceiver receiver;
-
-  @BeforeAll
-  static void startSentry() throws IOException {
-    receiver = SentryReceiver.start();
-    Sentry.init(receiver::configure);
-  }
-
-  @AfterAll
-  static void stopSentry() {
-    Sentry.close();
-    receiver.close();
-  }
+  @RegisterExtension static final LoopbackSentry sentry = new LoopbackSentry();
 
   @Test
   void closingTheContextSendsTheLastAggregatesWithWhatItsBeansRecordedWhileClosing() {
@@ -44,11 +28,11 @@ class ContextCloseTest {
     for (String item : new String[] {"tea", "coffee", "cocoa"}) {
       orders.place(Channel.WEB, item);
     }
-    assertThat(SentPoints.of(receiver, "place", OrderMetrics.CALLS)).as("aggregated, not sent yet").isEmpty();
+    assertThat(sentry.pointsOf("place", OrderMetrics.CALLS)).as("aggregated, not sent yet").isEmpty();
 
     context.close();
 
-    assertThat(SentPoints.of(receiver, "place", OrderMetrics.CALLS))
+    assertThat(sentry.pointsOf("place", OrderMetrics.CALLS))
         .singleElement()
         .satisfies(point -> {
           assertThat(point.type()).isEqualTo("counter");
@@ -56,7 +40,7 @@ class ContextCloseTest {
           assertThat(point.attributes()).containsEntry("channel", "web").containsEntry("success", true);
         });
     // OrderService's @PreDestroy records; the runtime is closed only after it ran.
-    assertThat(SentPoints.of(receiver, "count_till", OrderMetrics.CALLS))
+    assertThat(sentry.pointsOf("count_till", OrderMetrics.CALLS))
         .extracting(ReceivedMetric::value)
         .containsExactly(1.0);
   }

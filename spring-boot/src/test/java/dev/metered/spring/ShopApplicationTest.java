@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.metered.runtime.e2e.ReceivedMetric;
-import dev.metered.runtime.e2e.SentryReceiver;
 import dev.metered.spring.shop.Express;
 import dev.metered.spring.shop.ExpressShipping_Metered;
 import dev.metered.spring.shop.Ledger;
@@ -17,13 +16,10 @@ import dev.metered.spring.shop.ShopApplication;
 import dev.metered.spring.shop.Shipping;
 import dev.metered.spring.shop.metrics.OrderMetrics;
 import dev.metered.spring.shop.metrics.OrderMetrics.Channel;
-import io.sentry.Sentry;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,25 +30,13 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(classes = ShopApplication.class)
 class ShopApplicationTest {
-  private static SentryReceiver receiver;
+  @RegisterExtension static final LoopbackSentry sentry = new LoopbackSentry();
 
   @Autowired OrderService orders;
   @Autowired Ledger ledger;
   @Autowired Receipts receipts;
   @Autowired @Express Shipping express;
   @Autowired OrderMetrics recorder;
-
-  @BeforeAll
-  static void startSentry() throws IOException {
-    receiver = SentryReceiver.start();
-    Sentry.init(receiver::configure);
-  }
-
-  @AfterAll
-  static void stopSentry() {
-    Sentry.close();
-    receiver.close();
-  }
 
   @Test
   void theContextCreatesTheWrappersWithTheirInjectionsQualifiersAndCallbacks() {
@@ -71,7 +55,7 @@ class ShopApplicationTest {
   void aCallThroughAnInjectedBeanIsRecordedWithItsAttributes() {
     assertThat(orders.place(Channel.WEB, "coffee")).isEqualTo("coffee at 80% in EUR");
 
-    List<ReceivedMetric> points = SentPoints.of(receiver, "place").stream()
+    List<ReceivedMetric> points = sentry.pointsOf("place").stream()
         .filter(point -> "web".equals(point.attributes().get("channel"))).toList();
     assertThat(points).extracting(ReceivedMetric::name)
         .containsExactlyInAnyOrder(OrderMetrics.CALLS, OrderMetrics.DURATION);
@@ -87,8 +71,8 @@ class ShopApplicationTest {
   void aCallFromOneMeteredMethodToAnotherOfTheSameBeanIsRecordedToo() {
     assertThat(orders.placeAll(Channel.APP, List.of("bread", "jam"))).isEqualTo(2);
 
-    assertThat(SentPoints.of(receiver, "place_all", OrderMetrics.CALLS)).hasSize(1);
-    assertThat(SentPoints.of(receiver, "place", OrderMetrics.CALLS))
+    assertThat(sentry.pointsOf("place_all", OrderMetrics.CALLS)).hasSize(1);
+    assertThat(sentry.pointsOf("place", OrderMetrics.CALLS))
         .filteredOn(point -> "app".equals(point.attributes().get("channel")))
         .hasSize(2);
   }
@@ -99,7 +83,7 @@ class ShopApplicationTest {
         .isExactlyInstanceOf(IllegalStateException.class)
         .hasMessage("cannot cancel tea: already shipped");
 
-    List<ReceivedMetric> points = SentPoints.of(receiver, "cancel");
+    List<ReceivedMetric> points = sentry.pointsOf("cancel");
     assertThat(points).hasSize(2).allSatisfy(point -> assertThat(point.attributes())
         .containsEntry("success", false)
         .containsEntry("error_type", "IllegalStateException"));
@@ -114,7 +98,7 @@ class ShopApplicationTest {
     assertThat(ledger.entries("sale")).isEqualTo(1);
     assertThat(ledger.threadName().get(5, TimeUnit.SECONDS)).isNotEqualTo(Thread.currentThread().getName());
 
-    assertThat(SentPoints.of(receiver, "count_entries", OrderMetrics.CALLS))
+    assertThat(sentry.pointsOf("count_entries", OrderMetrics.CALLS))
         .hasSize(2)
         .allSatisfy(point -> assertThat(point.attributes()).containsEntry("success", true));
   }
@@ -124,7 +108,7 @@ class ShopApplicationTest {
     receipts.print();
     assertThat(express.ship("tea")).isEqualTo("tea by express");
 
-    assertThat(SentPoints.of(receiver, "print_receipt", OrderMetrics.CALLS)).hasSize(1);
-    assertThat(SentPoints.of(receiver, "ship", OrderMetrics.CALLS)).hasSize(1);
+    assertThat(sentry.pointsOf("print_receipt", OrderMetrics.CALLS)).hasSize(1);
+    assertThat(sentry.pointsOf("ship", OrderMetrics.CALLS)).hasSize(1);
   }
 }
