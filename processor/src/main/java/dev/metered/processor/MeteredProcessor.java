@@ -7,6 +7,7 @@ import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.diagnostic.SourcePosition;
 import dev.metered.processor.generate.AsciiSource;
 import dev.metered.processor.generate.CatalogWriter;
+import dev.metered.processor.generate.ClassLists;
 import dev.metered.processor.generate.RecorderWriter;
 import dev.metered.processor.generate.WrapperWriter;
 import dev.metered.processor.lint.LintConfig;
@@ -46,6 +47,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.WeakHashMap;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -89,6 +91,12 @@ public final class MeteredProcessor extends AbstractProcessor {
   private boolean recordersOnClassPath;
   /** Classes with handlers whose wrappers are still to be written, by qualified name. */
   private final Set<String> pendingWrappers = new LinkedHashSet<>();
+  /**
+   * The wrappers written so far, by the binary name of their handler class, for the wrapper list
+   * ({@link ClassLists#WRAPPERS_RESOURCE}) written in the last round.
+   */
+  private final Map<String, String> writtenWrappers = new TreeMap<>();
+  private final Set<Element> wrapperOrigins = new LinkedHashSet<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -136,6 +144,9 @@ public final class MeteredProcessor extends AbstractProcessor {
                   + " round, after the recorders were written");
         }
         print(diagnostics);
+      }
+      if (round.processingOver()) {
+        writeWrapperList();
       }
     } catch (RuntimeException e) {
       // A bug of ours must not surface as "an annotation processor threw an uncaught exception".
@@ -225,11 +236,30 @@ public final class MeteredProcessor extends AbstractProcessor {
         try (Writer out = source.openWriter()) {
           out.write(AsciiSource.of(file));
         }
+        writtenWrappers.put(processingEnv.getElementUtils().getBinaryName(type).toString(),
+            wrapper.get().wrapper().reflectionName());
+        wrapperOrigins.add(type);
       } catch (IOException e) {
         diagnostics.error(DiagnosticCode.GENERATION_FAILED, null,
             "cannot write " + wrapper.get().wrapper() + ": " + e.getMessage());
       }
     }
+    print(diagnostics);
+  }
+
+  /**
+   * Writes the list of this compilation's wrappers, once every wrapper is written (in the last
+   * round: a wrapper waits for the rounds its types need). A compilation that wrote none writes
+   * no list.
+   */
+  private void writeWrapperList() {
+    if (writtenWrappers.isEmpty()) {
+      return;
+    }
+    Diagnostics diagnostics = new Diagnostics();
+    writeResource(ClassLists.WRAPPERS_RESOURCE, ClassLists.wrappers(writtenWrappers),
+        wrapperOrigins.toArray(new Element[0]), diagnostics);
+    writtenWrappers.clear();
     print(diagnostics);
   }
 
@@ -439,6 +469,7 @@ public final class MeteredProcessor extends AbstractProcessor {
       }
     }
     Map<String, Element[]> origins = originatingElements(handlers);
+    List<String> recorders = new ArrayList<>();
     for (FamilyModel family : model.families()) {
       String name = model.javaPackage() + "." + family.recorderName();
       if (sources.containsKey(name)) {
@@ -454,19 +485,25 @@ public final class MeteredProcessor extends AbstractProcessor {
         try (Writer out = source.openWriter()) {
           out.write(AsciiSource.of(file));
         }
+        recorders.add(name);
       } catch (IOException e) {
         diagnostics.error(DiagnosticCode.GENERATION_FAILED, null, "cannot write " + name + ": " + e.getMessage());
       }
     }
     writeCatalog(model, handlers, diagnostics);
+    writeResource(ClassLists.RECORDERS_RESOURCE, ClassLists.recorders(recorders), handlerClasses(handlers), diagnostics);
     print(diagnostics);
   }
 
   private void writeCatalog(MetricsModel model, List<HandlerSite> handlers, Diagnostics diagnostics) {
     CatalogWriter catalog = new CatalogWriter();
-    Element[] origins = handlers.stream().map(h -> h.method().getEnclosingElement()).distinct().toArray(Element[]::new);
+    Element[] origins = handlerClasses(handlers);
     writeResource(CatalogWriter.JSON_RESOURCE, catalog.json(model), origins, diagnostics);
     writeResource(CatalogWriter.MARKDOWN_RESOURCE, catalog.markdown(model), origins, diagnostics);
+  }
+
+  private static Element[] handlerClasses(List<HandlerSite> handlers) {
+    return handlers.stream().map(h -> h.method().getEnclosingElement()).distinct().toArray(Element[]::new);
   }
 
   private void writeResource(String name, String text, Element[] origins, Diagnostics diagnostics) {

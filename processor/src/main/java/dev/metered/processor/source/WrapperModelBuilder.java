@@ -1,5 +1,6 @@
 package dev.metered.processor.source;
 
+import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.MethodSpec;
@@ -373,7 +374,12 @@ public final class WrapperModelBuilder {
       }
       List<String> names = new ArrayList<>();
       for (VariableElement parameter : constructor.getParameters()) {
-        builder.addParameter(ParameterSpec.get(parameter));
+        // A container reads what to inject from the constructor's parameters (Spring's @Value
+        // and @Qualifier, jakarta.inject's @Named), so the wrapper's carry the same annotations.
+        // JavaPoet's ParameterSpec.get leaves them out.
+        ParameterSpec.Builder copy = ParameterSpec.get(parameter).toBuilder();
+        parameter.getAnnotationMirrors().forEach(annotation -> copy.addAnnotation(AnnotationSpec.get(annotation)));
+        builder.addParameter(copy.build());
         names.add(parameter.getSimpleName().toString());
       }
       builder.varargs(constructor.isVarArgs());
