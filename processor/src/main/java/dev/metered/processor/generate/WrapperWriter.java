@@ -77,6 +77,7 @@ public final class WrapperWriter {
               .build());
     } else {
       type.superclass(model.originalType())
+          .addAnnotations(model.annotations())
           .addJavadoc("A {@link $T} whose @Metered methods ($L) are timed and recorded, also when the\n"
               + "class calls them itself. Create it wherever you would create a {@code $L}: its\n"
               + "constructors are the same.\n", model.original(), methods, model.original().simpleName());

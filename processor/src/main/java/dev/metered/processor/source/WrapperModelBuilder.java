@@ -78,7 +78,8 @@ public final class WrapperModelBuilder {
         }
       }
     }
-    return !isError(type.getSuperclass());
+    return !isError(type.getSuperclass())
+        && InjectionAnnotations.isResolved(type, ElementFilter.constructorsIn(type.getEnclosedElements()));
   }
 
   private boolean isError(TypeMirror type) {
@@ -178,7 +179,8 @@ public final class WrapperModelBuilder {
     }
     return Optional.of(new WrapperModel(original, wrapper, originalType, typeVariables, isInterface,
         type.getModifiers().contains(Modifier.ABSTRACT) && !isInterface,
-        type.getModifiers().contains(Modifier.PUBLIC), constructors, methods, delegated, namesInScope(type, sites)));
+        type.getModifiers().contains(Modifier.PUBLIC), isInterface ? List.of() : InjectionAnnotations.ofClass(type),
+        constructors, methods, delegated, namesInScope(type, sites)));
   }
 
   /**
@@ -362,7 +364,8 @@ public final class WrapperModelBuilder {
       if (constructor.getModifiers().contains(Modifier.PRIVATE)) {
         continue;
       }
-      MethodSpec.Builder builder = MethodSpec.constructorBuilder();
+      MethodSpec.Builder builder = MethodSpec.constructorBuilder()
+          .addAnnotations(InjectionAnnotations.ofConstructor(constructor));
       for (Modifier modifier : constructor.getModifiers()) {
         if (modifier == Modifier.PUBLIC || modifier == Modifier.PROTECTED) {
           builder.addModifiers(modifier);
@@ -373,7 +376,9 @@ public final class WrapperModelBuilder {
       }
       List<String> names = new ArrayList<>();
       for (VariableElement parameter : constructor.getParameters()) {
-        builder.addParameter(ParameterSpec.get(parameter));
+        builder.addParameter(ParameterSpec.get(parameter).toBuilder()
+            .addAnnotations(InjectionAnnotations.ofParameter(parameter))
+            .build());
         names.add(parameter.getSimpleName().toString());
       }
       builder.varargs(constructor.isVarArgs());
