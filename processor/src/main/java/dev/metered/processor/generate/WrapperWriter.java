@@ -202,11 +202,12 @@ public final class WrapperWriter {
     if (setters.isEmpty()) {
       return CodeBlock.of("$T.global().record($L)", method.recorder(), CodeBlock.join(arguments, ", "));
     }
+    // One call a line; a statement's continuation lines are indented already.
     return CodeBlock.builder()
-        .add("$T.global()$>$>", method.recorder())
+        .add("$T.global()", method.recorder())
         .add("\n.event($L)", CodeBlock.join(arguments, ", "))
         .add(CodeBlock.join(setters.stream().map(setter -> CodeBlock.of("\n$L", setter)).toList(), ""))
-        .add("\n.record()$<$<")
+        .add("\n.record()")
         .build();
   }
 
