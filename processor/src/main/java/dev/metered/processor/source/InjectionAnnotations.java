@@ -10,7 +10,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeKind;
 
 /**
  * The annotations of the original class that a dependency-injection container reads to create it,
@@ -35,6 +34,10 @@ import javax.lang.model.type.TypeKind;
  * and CDI read them from a class they discover by scanning, where a wrapper carrying the
  * original's {@code @Named("x")} would be found as a second bean named {@code x}. Nor
  * annotations whose type is private, which the wrapper, a class of its own, could not name.
+ *
+ * <p>Wrappers are written in the second round, and javac leaves out of an element's annotations
+ * those whose type is not known yet: an annotation type that another processor generates in
+ * the second round or later is not repeated.
  */
 final class InjectionAnnotations {
   private static final Set<String> INJECT = Set.of(
@@ -82,21 +85,6 @@ final class InjectionAnnotations {
       }
     }
     return copied;
-  }
-
-  /**
-   * Whether every annotation this class would copy, or decide not to, is of a known type: one
-   * that another processor generates in a later round is not yet.
-   */
-  static boolean isResolved(TypeElement type, List<ExecutableElement> constructors) {
-    List<AnnotationMirror> annotations = new ArrayList<>(type.getAnnotationMirrors());
-    for (ExecutableElement constructor : constructors) {
-      annotations.addAll(constructor.getAnnotationMirrors());
-      for (VariableElement parameter : constructor.getParameters()) {
-        annotations.addAll(parameter.getAnnotationMirrors());
-      }
-    }
-    return annotations.stream().noneMatch(annotation -> annotation.getAnnotationType().getKind() == TypeKind.ERROR);
   }
 
   private static TypeElement typeOf(AnnotationMirror annotation) {

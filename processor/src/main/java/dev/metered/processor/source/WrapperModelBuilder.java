@@ -78,8 +78,7 @@ public final class WrapperModelBuilder {
         }
       }
     }
-    return !isError(type.getSuperclass())
-        && InjectionAnnotations.isResolved(type, ElementFilter.constructorsIn(type.getEnclosedElements()));
+    return !isError(type.getSuperclass());
   }
 
   private boolean isError(TypeMirror type) {
