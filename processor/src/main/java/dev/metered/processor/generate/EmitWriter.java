@@ -210,7 +210,12 @@ final class EmitWriter {
           method.addComment("Each data point's number in its metric's SeriesTable, from enum ordinals and booleans.");
           commented = true;
         }
-        String local = localName(entry.getKey(), "series");
+        // Named after the first metric numbered so, whichever branch declares it.
+        MetricModel namesake = plans.keySet().stream()
+            .filter(metric -> plans.get(metric).kind() != SeriesPlan.Kind.ATTRIBUTES
+                && plans.get(metric).index().toString().equals(index))
+            .findFirst().orElseThrow();
+        String local = localName(namesake, "series");
         indexes.put(index, local);
         method.addStatement("int $N = $L", local, plan.index());
       }
