@@ -196,7 +196,12 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
 
   @Override
   public void record(Metric metric, double value, Attributes attributes) {
-    record(Series.of(metric, attributes), value);
+    // Attributes built for the call: a series outside any table.
+    if (isEnabled()) {
+      recordSeries(Series.of(metric, attributes), value);
+    } else if (closed) {
+      dropped.increment();
+    }
   }
 
   @Override

@@ -81,11 +81,6 @@ public final class SeriesTable {
     this.aggregates = aggregates;
   }
 
-  /** A series outside the table, for a data point whose attributes have no closed set. */
-  public Series with(Attributes attributes) {
-    return Series.of(metric, attributes);
-  }
-
   private Attributes attributesOf(int index) {
     Attribute[] attributes = new Attribute[dimensions.length];
     int rest = index;

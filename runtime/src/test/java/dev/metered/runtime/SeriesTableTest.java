@@ -63,17 +63,6 @@ class SeriesTableTest {
   }
 
   @Test
-  void aSeriesOutsideTheTableCarriesTheGivenAttributes() {
-    Attributes attributes = Attributes.of(Attribute.ofString("endpoint", "/pages/linux/tar"));
-
-    Series series = TestValues.table(requests).with(attributes);
-
-    assertThat(series.index()).isEqualTo(-1);
-    assertThat(series.attributes()).isEqualTo(attributes);
-    assertThat(series).isEqualTo(Series.of(requests, attributes));
-  }
-
-  @Test
   void aSinkRecordsANumberAsTheTablesSeriesOnlyWhileEnabled() {
     SeriesTable table = TestValues.table(Metric.counter("shop.requests", null));
     AtomicBoolean enabled = new AtomicBoolean(false);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -71,7 +72,6 @@ final class EmitWriter {
     }
     LocalNames names = new LocalNames(parameterNames);
     method.beginControlFlow("try");
-    // One plan per metric, used by the three passes below.
     Map<MetricModel, SeriesPlan> plans = new LinkedHashMap<>();
     for (MetricModel metric : family.metrics()) {
       plans.put(metric, SeriesPlan.of(metric, fields));
@@ -82,68 +82,38 @@ final class EmitWriter {
           .addStatement("return")
           .endControlFlow();
     }
-    Map<String, String> indexes = new LinkedHashMap<>();
-    Map<String, String> attributeSets = new LinkedHashMap<>();
-    boolean commented = false;
-    for (MetricModel metric : family.metrics()) {
-      SeriesPlan plan = plans.get(metric);
-      if (plan.kind() != SeriesPlan.Kind.ATTRIBUTES && !indexes.containsKey(plan.index().toString())) {
-        if (!commented) {
-          method.addComment("Each data point's number in its metric's SeriesTable, from enum ordinals and booleans.");
-          commented = true;
-        }
-        String local = localName(metric, names, "series");
-        indexes.put(plan.index().toString(), local);
-        method.addStatement("int $N = $L", local, plan.index());
+    // What the data points use whichever branch below the call takes.
+    Locals always = new Locals(names);
+    always.declareIndexes(method, plans, plan -> plan.kind() == SeriesPlan.Kind.TABLE);
+    always.declareSharedSets(method, plans, plan -> plan.kind() == SeriesPlan.Kind.ATTRIBUTES, Set.of());
+    List<FieldCode> open = optionalOpenFields(plans.values());
+    if (open.isEmpty()) {
+      for (MetricModel metric : family.metrics()) {
+        method.addCode(whenConditionsHold(metric, always.record(metric, plans.get(metric), false, Set.of())));
       }
-    }
-    for (MetricModel metric : family.metrics()) {
-      SeriesPlan plan = plans.get(metric);
-      CodeBlock set = attributeSet(metric);
-      if (attributeSets.containsKey(set.toString())) {
-        continue;
+    } else {
+      // One branch for a call without its optional strings and numbers, one for a call with them.
+      method.beginControlFlow("if ($L)", absent(open));
+      Locals plain = always.copy();
+      plain.declareIndexes(method, plans, plan -> plan.kind() == SeriesPlan.Kind.TABLE_UNLESS_OPEN_PRESENT);
+      for (MetricModel metric : family.metrics()) {
+        method.addCode(whenConditionsHold(metric, plain.record(metric, plans.get(metric), false, Set.of())));
       }
-      if (plan.kind() == SeriesPlan.Kind.TABLE_UNLESS_OPEN_PRESENT) {
-        String local = localName(metric, names, "attributes");
-        attributeSets.put(set.toString(), local);
-        method.addComment("Strings and numbers have no closed set, so no table numbers them: while one is");
-        method.addComment("given, the data points carry attributes built for the call.");
-        method.addStatement("$T $N = $L ? null : $L", RuntimeTypes.ATTRIBUTES, local, plan.openAbsent(), set);
-      } else if (plan.kind() == SeriesPlan.Kind.ATTRIBUTES && metric.conditions().isEmpty()) {
-        String local = localName(metric, names, "attributes");
-        attributeSets.put(set.toString(), local);
-        method.addStatement("$T $N = $L", RuntimeTypes.ATTRIBUTES, local, set);
+      // A single such field is known to be present in the other branch: its attribute needs no check.
+      Set<FieldCode> present = open.size() == 1 ? Set.of(open.get(0)) : Set.of();
+      method.nextControlFlow("else")
+          .addComment("Strings and numbers have no closed set, so no table numbers them: the data points")
+          .addComment("carry attributes built for the call.");
+      Locals withOpen = always.copy();
+      withOpen.declareSharedSets(method, plans, plan -> isAllOf(plan, open), present);
+      for (MetricModel metric : family.metrics()) {
+        SeriesPlan plan = plans.get(metric);
+        CodeBlock record = plan.kind() != SeriesPlan.Kind.TABLE_UNLESS_OPEN_PRESENT || isAllOf(plan, open)
+            ? withOpen.record(metric, plan, true, present)
+            : withOpen.eitherRecord(metric, plan);
+        method.addCode(whenConditionsHold(metric, record));
       }
-    }
-    for (MetricModel metric : family.metrics()) {
-      SeriesPlan plan = plans.get(metric);
-      CodeBlock set = attributeSet(metric);
-      CodeBlock value = metric.value() == null ? CodeBlock.of("1") : CodeBlock.of("$N", fields.get(metric.value().key()).name());
-      CodeBlock record = switch (plan.kind()) {
-        case TABLE -> CodeBlock.of("this.sink.record($N, $N, $L)",
-            plan.tableName(), indexes.get(plan.index().toString()), value);
-        case TABLE_UNLESS_OPEN_PRESENT -> {
-          String attributes = attributeSets.get(set.toString());
-          yield CodeBlock.of("this.sink.record($N == null ? $N.get($N) : $N.with($N), $L)",
-              attributes, plan.tableName(), indexes.get(plan.index().toString()), plan.tableName(), attributes, value);
-        }
-        case ATTRIBUTES -> {
-          String shared = attributeSets.get(set.toString());
-          yield CodeBlock.of("this.sink.record($N, $L, $L)", descriptorName(metric), value,
-              shared != null ? CodeBlock.of("$N", shared) : set);
-        }
-      };
-      if (metric.conditions().isEmpty()) {
-        method.addStatement(record);
-      } else {
-        List<CodeBlock> tests = new ArrayList<>();
-        for (Condition condition : metric.conditions()) {
-          tests.add(fields.get(condition.field().key()).test(condition));
-        }
-        method.beginControlFlow("if ($L)", CodeBlock.join(tests, " && "))
-            .addStatement(record)
-            .endControlFlow();
-      }
+      method.endControlFlow();
     }
     String fatal = names.unique("fatal");
     String failure = names.unique("failure");
@@ -155,6 +125,176 @@ final class EmitWriter {
         .addStatement("$T.report($S, $N)", RuntimeTypes.RECORDING_FAILURES, recorder.simpleName(), failure)
         .endControlFlow();
     return method.build();
+  }
+
+  /**
+   * The open fields (strings, numbers) whose absence lets some metric record into its table, in
+   * the family's order.
+   */
+  private List<FieldCode> optionalOpenFields(Collection<SeriesPlan> plans) {
+    Set<FieldCode> used = new HashSet<>();
+    for (SeriesPlan plan : plans) {
+      if (plan.kind() == SeriesPlan.Kind.TABLE_UNLESS_OPEN_PRESENT) {
+        used.addAll(plan.optionalOpen());
+      }
+    }
+    return fields.values().stream().filter(used::contains).toList();
+  }
+
+  /** Whether {@code plan} records into its table exactly while every one of {@code open} is absent. */
+  private static boolean isAllOf(SeriesPlan plan, List<FieldCode> open) {
+    return plan.kind() == SeriesPlan.Kind.TABLE_UNLESS_OPEN_PRESENT
+        && Set.copyOf(plan.optionalOpen()).equals(Set.copyOf(open));
+  }
+
+  /** True while each of {@code open} is absent. */
+  private static CodeBlock absent(List<FieldCode> open) {
+    return CodeBlock.join(open.stream().map(FieldCode::absentCondition).toList(), " && ");
+  }
+
+  /** {@code record}, inside {@code if (...)} when the metric is emitted only under conditions. */
+  private CodeBlock whenConditionsHold(MetricModel metric, CodeBlock record) {
+    if (metric.conditions().isEmpty()) {
+      return record;
+    }
+    List<CodeBlock> tests = new ArrayList<>();
+    for (Condition condition : metric.conditions()) {
+      tests.add(fields.get(condition.field().key()).test(condition));
+    }
+    return CodeBlock.builder()
+        .beginControlFlow("if ($L)", CodeBlock.join(tests, " && "))
+        .add(record)
+        .endControlFlow()
+        .build();
+  }
+
+  /** The value a data point of {@code metric} records: its input, or 1 for a counter without one. */
+  private CodeBlock value(MetricModel metric) {
+    return metric.value() == null ? CodeBlock.of("1") : CodeBlock.of("$N", fields.get(metric.value().key()).name());
+  }
+
+  /**
+   * The locals a branch of {@code emit} has declared, series numbers and attribute sets, by
+   * their expression: metrics that share one compute it once.
+   */
+  private final class Locals {
+    private final LocalNames names;
+    private final Map<String, String> indexes;
+    private final Map<String, String> sets;
+
+    Locals(LocalNames names) {
+      this(names, new LinkedHashMap<>(), new LinkedHashMap<>());
+    }
+
+    private Locals(LocalNames names, Map<String, String> indexes, Map<String, String> sets) {
+      this.names = names;
+      this.indexes = indexes;
+      this.sets = sets;
+    }
+
+    /** The locals declared so far, for a branch that declares more of its own. */
+    Locals copy() {
+      return new Locals(names, new LinkedHashMap<>(indexes), new LinkedHashMap<>(sets));
+    }
+
+    /** Declares the series number of each metric whose plan {@code uses} its table here. */
+    void declareIndexes(MethodSpec.Builder method, Map<MetricModel, SeriesPlan> plans, Predicate<SeriesPlan> uses) {
+      boolean commented = false;
+      for (Map.Entry<MetricModel, SeriesPlan> entry : plans.entrySet()) {
+        SeriesPlan plan = entry.getValue();
+        String index = plan.index().toString();
+        if (!uses.test(plan) || indexes.containsKey(index)) {
+          continue;
+        }
+        if (!commented) {
+          method.addComment("Each data point's number in its metric's SeriesTable, from enum ordinals and booleans.");
+          commented = true;
+        }
+        // Named after the first metric numbered so, whichever branch declares it.
+        MetricModel namesake = plans.keySet().stream()
+            .filter(metric -> plans.get(metric).kind() != SeriesPlan.Kind.ATTRIBUTES
+                && plans.get(metric).index().toString().equals(index))
+            .findFirst().orElseThrow();
+        String local = localName(namesake, "series");
+        indexes.put(index, local);
+        method.addStatement("int $N = $L", local, plan.index());
+      }
+    }
+
+    /**
+     * Declares each attribute set that two or more metrics whose plan {@code uses} attributes
+     * here carry, one of them unconditionally: built once for all of them, and not for a call
+     * whose only carriers' conditions may not hold.
+     *
+     * @param present the open fields known to be present here
+     */
+    void declareSharedSets(MethodSpec.Builder method, Map<MetricModel, SeriesPlan> plans,
+        Predicate<SeriesPlan> uses, Set<FieldCode> present) {
+      Map<String, List<MetricModel>> carriers = new LinkedHashMap<>();
+      for (Map.Entry<MetricModel, SeriesPlan> entry : plans.entrySet()) {
+        if (uses.test(entry.getValue())) {
+          carriers.computeIfAbsent(attributeSet(entry.getKey(), present).toString(), set -> new ArrayList<>())
+              .add(entry.getKey());
+        }
+      }
+      for (Map.Entry<String, List<MetricModel>> entry : carriers.entrySet()) {
+        List<MetricModel> metrics = entry.getValue();
+        if (metrics.size() < 2 || sets.containsKey(entry.getKey())
+            || metrics.stream().noneMatch(metric -> metric.conditions().isEmpty())) {
+          continue;
+        }
+        String local = localName(metrics.get(0), "attributes");
+        sets.put(entry.getKey(), local);
+        method.addStatement("$T $N = $L", RuntimeTypes.ATTRIBUTES, local, attributeSet(metrics.get(0), present));
+      }
+    }
+
+    /**
+     * The sink call for one data point of {@code metric}: into its table by number, or with its
+     * attributes when it carries open ones and {@code withOpen} says they are there.
+     *
+     * @param present the open fields known to be present here
+     */
+    CodeBlock record(MetricModel metric, SeriesPlan plan, boolean withOpen, Set<FieldCode> present) {
+      boolean table = plan.kind() == SeriesPlan.Kind.TABLE
+          || plan.kind() == SeriesPlan.Kind.TABLE_UNLESS_OPEN_PRESENT && !withOpen;
+      if (table) {
+        String local = indexes.get(plan.index().toString());
+        return CodeBlock.builder()
+            .addStatement("this.sink.record($N, $L, $L)", plan.tableName(),
+                local != null ? CodeBlock.of("$N", local) : plan.index(), value(metric))
+            .build();
+      }
+      CodeBlock set = attributeSet(metric, present);
+      String shared = sets.get(set.toString());
+      return CodeBlock.builder()
+          .addStatement("this.sink.record($N, $L, $L)", descriptorName(metric), value(metric),
+              shared != null ? CodeBlock.of("$N", shared) : set)
+          .build();
+    }
+
+    /**
+     * For a metric whose own open fields are only some of the call's: into its table while they
+     * are absent, else with its attributes.
+     */
+    CodeBlock eitherRecord(MetricModel metric, SeriesPlan plan) {
+      List<FieldCode> own = plan.optionalOpen();
+      return CodeBlock.builder()
+          .beginControlFlow("if ($L)", absent(own))
+          .add(record(metric, plan, false, Set.of()))
+          .nextControlFlow("else")
+          .add(record(metric, plan, true, own.size() == 1 ? Set.of(own.get(0)) : Set.of()))
+          .endControlFlow()
+          .build();
+    }
+
+    /** {@code suffix} for the family's full attribute set, else prefixed with the metric's name. */
+    private String localName(MetricModel metric, String suffix) {
+      boolean allAttributes = metric.attributes().equals(family.attributes()) && metric.defaults().isEmpty();
+      String base = allAttributes ? suffix : JavaNames.memberName(metric.constantName().toLowerCase(Locale.ROOT))
+          + Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1);
+      return names.unique(base);
+    }
   }
 
   /**
@@ -177,8 +317,12 @@ final class EmitWriter {
     return false;
   }
 
-  /** {@code Attributes.of(...)} for the attributes {@code metric} carries. */
-  private CodeBlock attributeSet(MetricModel metric) {
+  /**
+   * {@code Attributes.of(...)} for the attributes {@code metric} carries.
+   *
+   * @param present the open fields known to be present, whose attributes need no check
+   */
+  private CodeBlock attributeSet(MetricModel metric, Set<FieldCode> present) {
     if (metric.attributes().isEmpty()) {
       return CodeBlock.of("$T.empty()", RuntimeTypes.ATTRIBUTES);
     }
@@ -186,23 +330,19 @@ final class EmitWriter {
     for (Field attribute : metric.attributes()) {
       FieldCode code = fields.get(attribute.key());
       String fallback = metric.defaults().get(attribute.key());
-      attributes.add(code.attributeOrFallback(fallback == null ? null : code.attributeOf(fallback)));
+      attributes.add(present.contains(code) ? code.attribute()
+          : code.attributeOrFallback(fallback == null ? null : code.attributeOf(fallback)));
     }
     if (attributes.size() == 1) {
       return CodeBlock.of("$T.of($L)", RuntimeTypes.ATTRIBUTES, attributes.get(0));
     }
+    // One attribute a line, indented as any statement's continuation lines are.
     return CodeBlock.builder()
-        .add("$T.of(\n$>", RuntimeTypes.ATTRIBUTES)
+        .add("$T.of(\n", RuntimeTypes.ATTRIBUTES)
         .add(CodeBlock.join(attributes, ",\n"))
-        .add(")$<")
+        .add(")")
         .build();
   }
 
-  /** {@code suffix} for the family's full attribute set, else prefixed with the metric's name. */
-  private String localName(MetricModel metric, LocalNames names, String suffix) {
-    boolean allAttributes = metric.attributes().equals(family.attributes()) && metric.defaults().isEmpty();
-    String base = allAttributes ? suffix : JavaNames.memberName(metric.constantName().toLowerCase(Locale.ROOT))
-        + Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1);
-    return names.unique(base);
-  }
+
 }

@@ -99,6 +99,11 @@ final class SeriesPlan {
     return dimensions;
   }
 
+  /** The open attributes the data points may lack, in the metric's order; its table applies while all are. */
+  List<FieldCode> optionalOpen() {
+    return optionalOpen;
+  }
+
   /** The constant holding the metric's table, for example {@code USAGE_SERIES}. */
   String tableName() {
     return RecorderNames.table(metric.constantName());
@@ -129,14 +134,5 @@ final class SeriesPlan {
       index = CodeBlock.of("$L * $L + $L", scaled, dimension.size(), dimension.index());
     }
     return index;
-  }
-
-  /** True while every optional open attribute is absent, so the table applies. */
-  CodeBlock openAbsent() {
-    List<CodeBlock> absent = new ArrayList<>();
-    for (FieldCode code : optionalOpen) {
-      absent.add(code.absentCondition());
-    }
-    return CodeBlock.join(absent, " && ");
   }
 }

@@ -77,6 +77,7 @@ public final class WrapperWriter {
               .build());
     } else {
       type.superclass(model.originalType())
+          .addAnnotations(model.annotations())
           .addJavadoc("A {@link $T} whose @Metered methods ($L) are timed and recorded, also when the\n"
               + "class calls them itself. Create it wherever you would create a {@code $L}: its\n"
               + "constructors are the same.\n", model.original(), methods, model.original().simpleName());
@@ -201,11 +202,12 @@ public final class WrapperWriter {
     if (setters.isEmpty()) {
       return CodeBlock.of("$T.global().record($L)", method.recorder(), CodeBlock.join(arguments, ", "));
     }
+    // One call a line; a statement's continuation lines are indented already.
     return CodeBlock.builder()
-        .add("$T.global()$>$>", method.recorder())
+        .add("$T.global()", method.recorder())
         .add("\n.event($L)", CodeBlock.join(arguments, ", "))
         .add(CodeBlock.join(setters.stream().map(setter -> CodeBlock.of("\n$L", setter)).toList(), ""))
-        .add("\n.record()$<$<")
+        .add("\n.record()")
         .build();
   }
 

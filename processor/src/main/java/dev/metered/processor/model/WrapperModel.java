@@ -1,5 +1,6 @@
 package dev.metered.processor.model;
 
+import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeName;
@@ -22,7 +23,10 @@ import java.util.Set;
  * @param isAbstract whether the original class is abstract (so is its wrapper)
  * @param isPublic whether the original is public (the wrapper is public only then, so that it
  *     never shows a type its users cannot see)
- * @param constructors the original's accessible constructors, mirrored by the subclass
+ * @param annotations the original class's annotations the subclass repeats: its scope, which a
+ *     dependency-injection container reads from the class it creates
+ * @param constructors the original's accessible constructors, mirrored by the subclass with the
+ *     annotations a container reads from them and their parameters
  * @param methods the {@code @Metered} methods
  * @param delegated for an interface, the other methods the decorator passes to its delegate
  * @param namesInScope simple names the user's code declares in the wrapper's scope (member types,
@@ -38,6 +42,7 @@ public record WrapperModel(
     boolean isInterface,
     boolean isAbstract,
     boolean isPublic,
+    List<AnnotationSpec> annotations,
     List<MethodSpec> constructors,
     List<WrappedMethod> methods,
     List<MethodSpec> delegated,

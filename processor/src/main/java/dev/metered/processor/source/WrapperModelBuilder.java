@@ -1,6 +1,5 @@
 package dev.metered.processor.source;
 
-import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.MethodSpec;
@@ -179,7 +178,8 @@ public final class WrapperModelBuilder {
     }
     return Optional.of(new WrapperModel(original, wrapper, originalType, typeVariables, isInterface,
         type.getModifiers().contains(Modifier.ABSTRACT) && !isInterface,
-        type.getModifiers().contains(Modifier.PUBLIC), constructors, methods, delegated, namesInScope(type, sites)));
+        type.getModifiers().contains(Modifier.PUBLIC), isInterface ? List.of() : InjectionAnnotations.ofClass(type),
+        constructors, methods, delegated, namesInScope(type, sites)));
   }
 
   /**
@@ -363,7 +363,8 @@ public final class WrapperModelBuilder {
       if (constructor.getModifiers().contains(Modifier.PRIVATE)) {
         continue;
       }
-      MethodSpec.Builder builder = MethodSpec.constructorBuilder();
+      MethodSpec.Builder builder = MethodSpec.constructorBuilder()
+          .addAnnotations(InjectionAnnotations.ofConstructor(constructor));
       for (Modifier modifier : constructor.getModifiers()) {
         if (modifier == Modifier.PUBLIC || modifier == Modifier.PROTECTED) {
           builder.addModifiers(modifier);
@@ -374,12 +375,9 @@ public final class WrapperModelBuilder {
       }
       List<String> names = new ArrayList<>();
       for (VariableElement parameter : constructor.getParameters()) {
-        // A container reads what to inject from the constructor's parameters (Spring's @Value
-        // and @Qualifier, jakarta.inject's @Named), so the wrapper's carry the same annotations.
-        // JavaPoet's ParameterSpec.get leaves them out.
-        ParameterSpec.Builder copy = ParameterSpec.get(parameter).toBuilder();
-        parameter.getAnnotationMirrors().forEach(annotation -> copy.addAnnotation(AnnotationSpec.get(annotation)));
-        builder.addParameter(copy.build());
+        builder.addParameter(ParameterSpec.get(parameter).toBuilder()
+            .addAnnotations(InjectionAnnotations.ofParameter(parameter))
+            .build());
         names.add(parameter.getSimpleName().toString());
       }
       builder.varargs(constructor.isVarArgs());
