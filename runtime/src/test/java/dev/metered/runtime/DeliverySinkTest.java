@@ -110,7 +110,7 @@ class DeliverySinkTest {
     List<RecordedMetric> sent = exporter.recorded(requests.name());
     assertThat(sent).hasSize(11);
     assertThat(sent.get(10).value()).isEqualTo(990.0);
-    assertThat(sink.stats()).isEqualTo(new DeliveryStats(10, 1, 0, 0, 0, 0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(10, 1, 0, 0, 0, 0, 0));
   }
 
   @Test
@@ -453,7 +453,7 @@ class DeliverySinkTest {
       assertThat(point.value()).isEqualTo(10.0);
       assertThat(point.attributeMap().get("route")).isEqualTo("cart");
     });
-    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 0, 0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 0, 0, 0));
   }
 
   @Test
@@ -492,7 +492,7 @@ class DeliverySinkTest {
 
     assertThat(exporter.recorded(requests.name())).singleElement()
         .satisfies(point -> assertThat(point.value()).isEqualTo(2.0));
-    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 3, 0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 3, 0, 0));
   }
 
   @Test
