@@ -114,6 +114,30 @@ class DeliverySinkTest {
   }
 
   @Test
+  void statsCountTheFallbackUsesOfEveryThreadSinceTheSinkWasMade() throws InterruptedException {
+    FallbackValues.countUse(); // before the sink: not its to count
+    DeliverySink sink = sink(DeliveryMode.EVENT, 10);
+    assertThat(sink.stats().fallbacks()).isZero();
+
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      Thread thread = new Thread(() -> {
+        for (int i = 0; i < 250; i++) {
+          FallbackValues.countUse();
+        }
+      });
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    assertThat(sink.stats().fallbacks()).isEqualTo(1_000);
+    assertThat(sink.stats().lostAnything()).as("a fallback is a value the schema chose, not a loss").isFalse();
+  }
+
+  @Test
   void eventModePointsCountAgainstTheBudgetOfAutoMetrics() {
     DeliverySink sink = new DeliverySink(MeteredOptions.builder()
         .exporter(exporter).flushInterval(NEVER).eventsPerSecond(5)
