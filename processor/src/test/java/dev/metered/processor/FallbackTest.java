@@ -148,6 +148,23 @@ class FallbackTest {
   }
 
   @Test
+  void theCatalogNamesTheFallback() throws Exception {
+    assertThat(catalog("metrics.md")).contains("| `command` | enum | `other`, `ping`; any other value is `other` |");
+    assertThat(catalog("metrics.json")).contains("""
+                  "omitWhen": null,
+                  "fallback": "other",
+        """, """
+                  "omitWhen": null,
+                  "fallback": null,
+        """);
+  }
+
+  private static String catalog(String name) throws Exception {
+    return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/metered/" + name)
+        .orElseThrow().getCharContent(false).toString();
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void anUnknownNameIsRecordedAsTheFallbackAndCountedInTheSinksStats() {
     RecordingSink exporter = new RecordingSink();
