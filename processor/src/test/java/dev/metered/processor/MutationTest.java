@@ -66,10 +66,11 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  *       metric or attribute.
  * </ul>
  *
- * <p>In-process there are no handlers, and an enum with {@code from_handlers: true} and no
- * handler is an error: so before mutating, the in-process base replaces the text
- * {@code from_handlers: true} with {@code values: [ping, tldr, info, remind, stats]} (a textual
- * substitution; the line count stays the same). The javac part instead mutates the real text
+ * <p>In-process there are no handlers, so before mutating, the in-process base ({@link
+ * #inProcess}) lists the handlers' values itself: {@code from_handlers: true} becomes {@code
+ * from_handlers: false}, and the enum's own {@code values: [other]} (its fallback) becomes {@code
+ * values: [other, ping, tldr, info, remind, stats]} (textual substitutions; the line count stays
+ * the same). The javac part instead mutates the real text
  * with the same per-mutant seeds (so the same operators hit the same lines) and compiles it with
  * one handler source that declares those five command handlers. Its oracle: a mutant that
  * passes Metered's checks (no {@code [Metered...]} error) compiles, generated sources and all;
@@ -91,7 +92,9 @@ class MutationTest {
   /** How the operations of Mutator#hostile begin. */
   static final String HOSTILE = "[java] ";
   static final String FROM_HANDLERS = "from_handlers: true";
-  static final String HANDLER_VALUES = "values: [ping, tldr, info, remind, stats]";
+  /** The values the command enum lists itself, beside the handlers': its fallback. */
+  static final String LISTED_VALUES = "values: [other]";
+  static final String HANDLER_VALUES = "values: [other, ping, tldr, info, remind, stats]";
   static final String PATH = "/mutants/metrics.yaml";
 
   static final JavaFileObject HANDLERS = Compilations.source("test.BotHandlers", """
@@ -119,13 +122,19 @@ class MutationTest {
 
   @TempDir Path dir;
 
+  /** The example schema as a compilation without handlers sees it: the enum lists their values. */
+  static String inProcess(String real) {
+    return real.replace(FROM_HANDLERS, "from_handlers: false").replace(LISTED_VALUES, HANDLER_VALUES);
+  }
+
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void mutantsOfTheExampleSchemaNeverCrashAndNeverPassBroken() throws IOException {
     long start = System.nanoTime();
     String real = Files.readString(BASE, StandardCharsets.UTF_8);
-    assertThat(real).as("the example schema has a from_handlers enum to substitute").contains(FROM_HANDLERS);
-    String inProcess = real.replace(FROM_HANDLERS, HANDLER_VALUES);
+    assertThat(real).as("the example schema has a from_handlers enum to substitute")
+        .contains(FROM_HANDLERS, LISTED_VALUES);
+    String inProcess = inProcess(real);
     Outcome base = run(inProcess.getBytes(StandardCharsets.UTF_8));
     assertThat(base.accepted()).as("the unmutated base is accepted: " + base.describe()).isTrue();
 
@@ -248,7 +257,7 @@ class MutationTest {
    */
   @Test
   void theOracleTellsTheBadInputCorpusFromTheBase() throws IOException {
-    String base = Files.readString(BASE, StandardCharsets.UTF_8).replace(FROM_HANDLERS, HANDLER_VALUES);
+    String base = inProcess(Files.readString(BASE, StandardCharsets.UTF_8));
     assertThat(Oracle.problemsOfAccepted(base, List.of())).isEmpty();
     List<String> missed = new ArrayList<>();
     int checked = 0;
@@ -370,7 +379,7 @@ class MutationTest {
         "trace_id", "from_handlers", "MeteredCounterUnit"};
     private static final String[] KEYS = {
         "schema", "namespace", "package", "families", "lint", "description", "attributes", "inputs", "metrics", "type",
-        "values", "from_handlers", "max_length", "max_values", "optional", "default", "omit_when", "unit", "value",
+        "values", "from_handlers", "fallback", "max_length", "max_values", "optional", "default", "omit_when", "unit", "value",
         "defaults", "when", "above", "below", "given", "equals", "success", "duration", "error_type", "sentry.x",
         "user.id", "server.address", "trace_id", "span_id", "Command", "2fa", "x-y", "bot.command.usage",
         "bot.command.usage_total", "bot.api.latency_ms", "bot.cache.size.count", "usage", "series_budget",
@@ -758,8 +767,9 @@ class MutationTest {
     static final Set<String> TOP_KEYS = Set.of("schema", "namespace", "package", "families", "lint");
     static final Set<String> FAMILY_KEYS = Set.of("description", "attributes", "inputs", "metrics");
     static final Set<String> ATTRIBUTE_KEYS = Set.of(
-        "type", "description", "values", "from_handlers", "max_length", "max_values", "optional", "default", "omit_when");
-    static final Set<String> INPUT_KEYS = Set.of("type", "description", "values", "max_length", "optional");
+        "type", "description", "values", "from_handlers", "fallback", "max_length", "max_values", "optional", "default",
+        "omit_when");
+    static final Set<String> INPUT_KEYS = Set.of("type", "description", "values", "fallback", "max_length", "optional");
     static final Set<String> METRIC_KEYS = Set.of("type", "unit", "description", "value", "attributes", "defaults", "when");
     static final Set<String> TYPES = Set.of("enum", "boolean", "integer", "double", "string");
     static final Set<String> KINDS = Set.of("counter", "distribution", "gauge");
@@ -1003,6 +1013,16 @@ class MutationTest {
       }
       if (type.equals("enum") && values.isEmpty()) {
         always(where + " is an enum without values");
+      }
+      if (body.containsKey("fallback")) {
+        Object fallback = body.get("fallback");
+        if (fallback == null || fallback instanceof Map || fallback instanceof List) {
+          always("the fallback of " + where + " is " + fallback);
+        } else if (!type.equals("enum")) {
+          always(where + " has a fallback but is " + type);
+        } else if (!values.contains(text(fallback))) {
+          always("the fallback of " + where + " is none of its values");
+        }
       }
       if (body.containsKey("from_handlers") && (!(body.get("from_handlers") instanceof Boolean fromHandlers)
           || fromHandlers && !type.equals("enum"))) {
