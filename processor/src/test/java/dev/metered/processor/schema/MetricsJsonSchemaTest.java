@@ -222,7 +222,7 @@ public class MetricsJsonSchemaTest {
           series_budget: 500
         """;
     assertValid("the base", load("base", valid).orElseThrow());
-    for (String[] mistake : new String[][] {
+    assertEachMistakeIsFlagged(valid, new String[][] {
         {"max_length: 100", "max_lenght: 100"},
         {"max_length: 100", "max_length: \"100\""},
         {"optional: true", "optional: yes"},
@@ -230,11 +230,7 @@ public class MetricsJsonSchemaTest {
         {"MeteredCounterUnit: off", "MeteredCounterUnit: quiet"},
         {"MeteredCounterUnit: off", "MeteredSchemaUnknownKey: off"},
         {"series_budget: 500", "series_budget: 0"},
-        {"schema: 1", "schema: 2"}}) {
-      String text = valid.replace(mistake[0], mistake[1]);
-      assertThat(text).isNotEqualTo(valid);
-      assertThat(validator.validate(json(load(mistake[1], text).orElseThrow()))).as(mistake[1]).isNotEmpty();
-    }
+        {"schema: 1", "schema: 2"}});
   }
 
   @Test
@@ -254,11 +250,17 @@ public class MetricsJsonSchemaTest {
               bot.command.usage: counter
         """;
     assertValid("a fallback on an enum attribute and an enum input", load("fallback", valid).orElseThrow());
-    for (String[] mistake : new String[][] {
+    assertEachMistakeIsFlagged(valid, new String[][] {
         {"values: [other], fallback: other", "fallback: other"},
         {"success: boolean", "success: {type: boolean, fallback: false}"},
-        {"fallback: unknown", "fallback: [unknown]"}}) {
+        {"fallback: unknown", "fallback: [unknown]"}});
+  }
+
+  /** Each {@code {text, replacement}} made in {@code valid} alone is flagged. */
+  private static void assertEachMistakeIsFlagged(String valid, String[][] mistakes) {
+    for (String[] mistake : mistakes) {
       String text = valid.replace(mistake[0], mistake[1]);
+      assertThat(text).isNotEqualTo(valid);
       assertThat(validator.validate(json(load(mistake[1], text).orElseThrow()))).as(mistake[1]).isNotEmpty();
     }
   }
