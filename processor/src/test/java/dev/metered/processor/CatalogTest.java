@@ -82,6 +82,7 @@ class CatalogTest {
                   "optional": false,
                   "default": null,
                   "omitWhen": null,
+                  "fallback": null,
                   "description": "Where it was placed."
                 },
                 {
@@ -94,6 +95,7 @@ class CatalogTest {
                   "optional": false,
                   "default": null,
                   "omitWhen": null,
+                  "fallback": null,
                   "description": null
                 },
                 {
@@ -106,6 +108,7 @@ class CatalogTest {
                   "optional": true,
                   "default": null,
                   "omitWhen": null,
+                  "fallback": null,
                   "description": null
                 }
               ],
@@ -138,6 +141,7 @@ class CatalogTest {
                   "optional": false,
                   "default": null,
                   "omitWhen": null,
+                  "fallback": null,
                   "description": "Where it was placed."
                 }
               ],

@@ -54,10 +54,11 @@ import org.snakeyaml.engine.v2.api.Load;
  *       metric or attribute.
  * </ul>
  *
- * <p>In-process there are no handlers, and an enum with {@code from_handlers: true} and no
- * handler is an error: so before mutating, the in-process base replaces the text
- * {@code from_handlers: true} with {@code values: [ping, tldr, info, remind, stats]} (a textual
- * substitution; the line count stays the same). The javac part instead mutates the real text
+ * <p>In-process there are no handlers, so before mutating, the in-process base ({@link
+ * #inProcess}) lists the handlers' values itself: {@code from_handlers: true} becomes {@code
+ * from_handlers: false}, and the enum's own {@code values: [other]} (its fallback) becomes {@code
+ * values: [other, ping, tldr, info, remind, stats]} (textual substitutions; the line count stays
+ * the same). The javac part instead mutates the real text
  * with the same per-mutant seeds (so the same operators hit the same lines) and compiles it with
  * one handler source that declares those five command handlers. Its oracle: a mutant that
  * passes Metered's checks (no {@code [Metered...]} error) compiles, generated sources and all;
@@ -77,7 +78,9 @@ class MutationTest {
   /** And this many of the mutants made hostile to Java rather than YAML (see SchemaMutator#hostile). */
   static final int JAVAC_HOSTILE = 15;
   static final String FROM_HANDLERS = "from_handlers: true";
-  static final String HANDLER_VALUES = "values: [ping, tldr, info, remind, stats]";
+  /** The values the command enum lists itself, beside the handlers': its fallback. */
+  static final String LISTED_VALUES = "values: [other]";
+  static final String HANDLER_VALUES = "values: [other, ping, tldr, info, remind, stats]";
   static final String PATH = "/mutants/metrics.yaml";
 
   static final JavaFileObject HANDLERS = Compilations.source("test.BotHandlers", """
@@ -105,6 +108,11 @@ class MutationTest {
 
   @TempDir Path dir;
 
+  /** The example schema as a compilation without handlers sees it: the enum lists their values. */
+  static String inProcess(String real) {
+    return real.replace(FROM_HANDLERS, "from_handlers: false").replace(LISTED_VALUES, HANDLER_VALUES);
+  }
+
   @Test
   // A guard against a hang (a mutant that sends the reader into a loop), not a speed check: it
   // takes about a minute on 2 quiet cores and three under a load of 20.
@@ -112,8 +120,9 @@ class MutationTest {
   void mutantsOfTheExampleSchemaNeverCrashAndNeverPassBroken() throws IOException {
     long start = System.nanoTime();
     String real = Files.readString(BASE, StandardCharsets.UTF_8);
-    assertThat(real).as("the example schema has a from_handlers enum to substitute").contains(FROM_HANDLERS);
-    String inProcess = real.replace(FROM_HANDLERS, HANDLER_VALUES);
+    assertThat(real).as("the example schema has a from_handlers enum to substitute")
+        .contains(FROM_HANDLERS, LISTED_VALUES);
+    String inProcess = inProcess(real);
     Outcome base = run(inProcess.getBytes(StandardCharsets.UTF_8));
     assertThat(base.accepted()).as("the unmutated base is accepted: " + base.describe()).isTrue();
 
@@ -236,7 +245,7 @@ class MutationTest {
    */
   @Test
   void theOracleTellsTheBadInputCorpusFromTheBase() throws IOException {
-    String base = Files.readString(BASE, StandardCharsets.UTF_8).replace(FROM_HANDLERS, HANDLER_VALUES);
+    String base = inProcess(Files.readString(BASE, StandardCharsets.UTF_8));
     assertThat(SchemaOracle.problemsOfAccepted(base, List.of())).isEmpty();
     List<String> missed = new ArrayList<>();
     int checked = 0;

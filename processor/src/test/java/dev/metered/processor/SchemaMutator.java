@@ -30,7 +30,7 @@ final class SchemaMutator {
       "trace_id", "from_handlers", "MeteredCounterUnit"};
   private static final String[] KEYS = {
       "schema", "namespace", "package", "families", "lint", "description", "attributes", "inputs", "metrics", "type",
-      "values", "from_handlers", "max_length", "max_values", "optional", "default", "omit_when", "unit", "value",
+      "values", "from_handlers", "fallback", "max_length", "max_values", "optional", "default", "omit_when", "unit", "value",
       "defaults", "when", "above", "below", "given", "equals", "success", "duration", "error_type", "sentry.x",
       "user.id", "server.address", "trace_id", "span_id", "Command", "2fa", "x-y", "bot.command.usage",
       "bot.command.usage_total", "bot.api.latency_ms", "bot.cache.size.count", "usage", "series_budget",

@@ -52,8 +52,9 @@ final class SchemaOracle {
   static final Set<String> TOP_KEYS = Set.of("schema", "namespace", "package", "families", "lint");
   static final Set<String> FAMILY_KEYS = Set.of("description", "attributes", "inputs", "metrics");
   static final Set<String> ATTRIBUTE_KEYS = Set.of(
-      "type", "description", "values", "from_handlers", "max_length", "max_values", "optional", "default", "omit_when");
-  static final Set<String> INPUT_KEYS = Set.of("type", "description", "values", "max_length", "optional");
+      "type", "description", "values", "from_handlers", "fallback", "max_length", "max_values", "optional", "default",
+      "omit_when");
+  static final Set<String> INPUT_KEYS = Set.of("type", "description", "values", "fallback", "max_length", "optional");
   static final Set<String> METRIC_KEYS = Set.of("type", "unit", "description", "value", "attributes", "defaults", "when");
   static final Set<String> TYPES = Set.of("enum", "boolean", "integer", "double", "string");
   static final Set<String> KINDS = Set.of("counter", "distribution", "gauge");
@@ -297,6 +298,16 @@ final class SchemaOracle {
     }
     if (type.equals("enum") && values.isEmpty()) {
       always(where + " is an enum without values");
+    }
+    if (body.containsKey("fallback")) {
+      Object fallback = body.get("fallback");
+      if (fallback == null || fallback instanceof Map || fallback instanceof List) {
+        always("the fallback of " + where + " is " + fallback);
+      } else if (!type.equals("enum")) {
+        always(where + " has a fallback but is " + type);
+      } else if (!values.contains(text(fallback))) {
+        always("the fallback of " + where + " is none of its values");
+      }
     }
     if (body.containsKey("from_handlers") && (!(body.get("from_handlers") instanceof Boolean fromHandlers)
         || fromHandlers && !type.equals("enum"))) {

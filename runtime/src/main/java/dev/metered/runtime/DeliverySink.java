@@ -73,6 +73,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private final LongAdder sampledAway = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private final LongAdder folded = new LongAdder();
+  /** {@link FallbackValues#count()} when the sink was made: its stats count the uses since. */
+  private final long fallbacksBefore = FallbackValues.count();
 
   // One flush at a time; close waits for it only until its deadline.
   private final ReentrantLock flushLock = new ReentrantLock();
@@ -391,7 +393,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   /** What the sink has sent, sampled and dropped so far. */
   public DeliveryStats stats() {
     return new DeliveryStats(eventPoints.sum(), aggregatedPoints.sum(), sampledPoints.sum(),
-        sampledAway.sum(), dropped.sum(), folded.sum());
+        sampledAway.sum(), dropped.sum(), folded.sum(), FallbackValues.count() - fallbacksBefore);
   }
 
   /**

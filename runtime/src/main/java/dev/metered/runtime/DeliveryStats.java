@@ -19,10 +19,14 @@ package dev.metered.runtime;
  * @param folded data points recorded with a string or number attribute value beyond its
  *     {@link MaxValues} in their flush interval, and so sent, or aggregated, with
  *     {@link DeliverySink#OVERFLOW_VALUE} instead; they are counted in the other fields too
+ * @param fallbacks wire values outside their enum that a generated {@code fromWireValue} mapped
+ *     to the enum's schema {@code fallback}, since the sink was created: a name the schema lacks,
+ *     recorded under the fallback. Counted when the value is looked up, before any sink sees it,
+ *     so every sink of the process counts every use ({@link FallbackValues})
  */
 public record DeliveryStats(
     long eventPoints, long aggregatedPoints, long sampledPoints, long sampledAway, long dropped,
-    long folded) {
+    long folded, long fallbacks) {
 
   /** The data points handed to the exporter (Sentry): event and aggregated points. */
   public long sentPoints() {
@@ -42,6 +46,6 @@ public record DeliveryStats(
     return sentPoints() + " data points sent (" + eventPoints + " one per call, "
         + aggregatedPoints + " from aggregates), " + sampledPoints + " of them sampled, "
         + sampledAway + " sampled away, " + dropped + " dropped, " + folded + " folded into "
-        + DeliverySink.OVERFLOW_VALUE;
+        + DeliverySink.OVERFLOW_VALUE + ", " + fallbacks + " unknown enum values recorded as their fallback";
   }
 }

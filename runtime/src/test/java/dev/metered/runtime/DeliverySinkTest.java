@@ -110,7 +110,31 @@ class DeliverySinkTest {
     List<RecordedMetric> sent = exporter.recorded(requests.name());
     assertThat(sent).hasSize(11);
     assertThat(sent.get(10).value()).isEqualTo(990.0);
-    assertThat(sink.stats()).isEqualTo(new DeliveryStats(10, 1, 0, 0, 0, 0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(10, 1, 0, 0, 0, 0, 0));
+  }
+
+  @Test
+  void statsCountTheFallbackUsesOfEveryThreadSinceTheSinkWasMade() throws InterruptedException {
+    FallbackValues.countUse(); // before the sink: not its to count
+    DeliverySink sink = sink(DeliveryMode.EVENT, 10);
+    assertThat(sink.stats().fallbacks()).isZero();
+
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      Thread thread = new Thread(() -> {
+        for (int i = 0; i < 250; i++) {
+          FallbackValues.countUse();
+        }
+      });
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    assertThat(sink.stats().fallbacks()).isEqualTo(1_000);
+    assertThat(sink.stats().lostAnything()).as("a fallback is a value the schema chose, not a loss").isFalse();
   }
 
   @Test
@@ -453,7 +477,7 @@ class DeliverySinkTest {
       assertThat(point.value()).isEqualTo(10.0);
       assertThat(point.attributeMap().get("route")).isEqualTo("cart");
     });
-    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 0, 0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 0, 0, 0));
   }
 
   @Test
@@ -492,7 +516,7 @@ class DeliverySinkTest {
 
     assertThat(exporter.recorded(requests.name())).singleElement()
         .satisfies(point -> assertThat(point.value()).isEqualTo(2.0));
-    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 3, 0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 3, 0, 0));
   }
 
   @Test

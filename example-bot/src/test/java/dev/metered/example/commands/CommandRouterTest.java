@@ -13,9 +13,12 @@ import dev.metered.example.metrics.CogMetrics;
 import dev.metered.example.metrics.CommandMetrics;
 import dev.metered.example.metrics.CommandMetrics.Command;
 import dev.metered.example.services.PrefixResolver;
+import dev.metered.runtime.MeteredRuntime;
+import dev.metered.runtime.testing.RecordedMetric;
 import dev.metered.runtime.testing.RecordingSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +105,34 @@ class CommandRouterTest {
     assertThat(router.onMessage(new Message(1, 101, 5, "!stats"))).isEmpty();
 
     assertThat(invocations).isEmpty();
+  }
+
+  @Test
+  void anUnknownCommandNameIsRecordedAsTheFallbackOtherAndCounted() {
+    long before = MeteredRuntime.stats().fallbacks();
+    try (RecordingSink global = RecordingSink.installGlobally()) {
+      assertThat(router.onMessage(new Message(1, 101, 5, "!levels"))).isEmpty();
+      assertThat(router.onSlashCommand(new SlashCommand(1, 101, 5, "rank", List.of()))).isEmpty();
+      // Typed as it is: no fallback was needed, but it is no command either.
+      assertThat(router.onMessage(new Message(1, 101, 5, "!other"))).isEmpty();
+
+      assertThat(global.recorded(CommandMetrics.FAILURES))
+          .extracting(RecordedMetric::attributeMap)
+          .containsExactly(
+              unknownCommand("prefix"), unknownCommand("slash"), unknownCommand("prefix"));
+      assertThat(global.recorded(CommandMetrics.USAGE)).hasSize(3);
+      assertThat(global.recorded(CommandMetrics.EXECUTION_TIME)).hasSize(3);
+    }
+    assertThat(MeteredRuntime.stats().fallbacks()).isEqualTo(before + 2);
+    assertThat(invocations).isEmpty();
+  }
+
+  private static Map<String, Object> unknownCommand(String commandType) {
+    return Map.of(
+        "command", "other",
+        "command_type", commandType,
+        "success", false,
+        "error_type", "CommandNotFound");
   }
 
   private String record(CommandContext context, CommandMetrics.CommandType type) {

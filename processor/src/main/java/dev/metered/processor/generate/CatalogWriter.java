@@ -70,6 +70,7 @@ public final class CatalogWriter {
     entry.put("optional", attribute.optional() && !metric.defaults().containsKey(attribute.key()));
     entry.put("default", metric.defaults().getOrDefault(attribute.key(), attribute.defaultValue()));
     entry.put("omitWhen", attribute.omitWhen());
+    entry.put("fallback", attribute.fallback());
     entry.put("description", attribute.description());
     return entry;
   }
@@ -151,7 +152,8 @@ public final class CatalogWriter {
 
   private static String values(Field attribute) {
     return switch (attribute.type()) {
-      case ENUM -> attribute.values().stream().map(v -> MarkdownText.code(v.wireValue())).collect(Collectors.joining(", "));
+      case ENUM -> attribute.values().stream().map(v -> MarkdownText.code(v.wireValue())).collect(Collectors.joining(", "))
+          + (attribute.fallback() == null ? "" : "; any other value is " + MarkdownText.code(attribute.fallback()));
       case BOOLEAN -> "`true`, `false`";
       case STRING -> "up to " + attribute.maxLength() + " characters"
           + (attribute.maxValues() == null ? "" : ", at most " + attribute.maxValues() + " values");

@@ -26,7 +26,8 @@ final class EnumWriter {
             JavadocText.code(field.key()), field.fromHandlers() ? ", including those @Metered handlers declare" : "");
     for (EnumValue value : field.values()) {
       enumType.addEnumConstant(value.constantName(), TypeSpec.anonymousClassBuilder("$L", StringLiteral.of(value.wireValue()))
-          .addJavadoc("$L$L.\n", JavadocText.code(value.wireValue()), value.fromHandler() ? ", declared by a @Metered handler" : "")
+          .addJavadoc("$L$L$L.\n", JavadocText.code(value.wireValue()), value.fromHandler() ? ", declared by a @Metered handler" : "",
+              value.wireValue().equals(field.fallback()) ? ", the fallback: what fromWireValue returns for any other wire value" : "")
           .build());
     }
     if (field.isAttribute()) {
@@ -60,18 +61,44 @@ final class EnumWriter {
           .addStatement("return attribute")
           .build());
     }
-    enumType.addMethod(MethodSpec.methodBuilder("fromWireValue")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), type))
-        .addParameter(String.class, "wireValue")
-        .addJavadoc("The constant whose wire value is {@code wireValue}, if there is one.\n")
-        .beginControlFlow("for ($T value : values())", type)
-        .beginControlFlow("if (value.wireValue.equals(wireValue))")
-        .addStatement("return $T.of(value)", Optional.class)
-        .endControlFlow()
-        .endControlFlow()
-        .addStatement("return $T.empty()", Optional.class)
-        .build());
+    enumType.addMethod(fromWireValue(field, type));
     return enumType.build();
+  }
+
+  /**
+   * {@code fromWireValue(String)}: without a fallback an {@code Optional}, empty for a string that
+   * is no wire value; with one the constant itself, the fallback for any other string, so that a
+   * name the schema does not know can still be recorded, as a value whose series stay bounded.
+   */
+  private static MethodSpec fromWireValue(Field field, ClassName type) {
+    EnumValue fallback = field.fallbackValue();
+    MethodSpec.Builder method = MethodSpec.methodBuilder("fromWireValue")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(String.class, "wireValue")
+        .beginControlFlow("for ($T value : values())", type)
+        .beginControlFlow("if (value.wireValue.equals(wireValue))");
+    if (fallback == null) {
+      return method
+          .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), type))
+          .addJavadoc("The constant whose wire value is {@code wireValue}; empty for any other string,"
+              + " {@code null} included.\n")
+          .addStatement("return $T.of(value)", Optional.class)
+          .endControlFlow()
+          .endControlFlow()
+          .addStatement("return $T.empty()", Optional.class)
+          .build();
+    }
+    return method
+        .returns(type)
+        .addJavadoc("The constant whose wire value is {@code wireValue}, or {@link #$N}, the schema's\n"
+            + "fallback, for any other string ({@code null} included); never {@code null}. Each use of\n"
+            + "the fallback for a string other than $L is counted in {@code DeliveryStats.fallbacks()}.\n",
+            fallback.constantName(), JavadocText.code(fallback.wireValue()))
+        .addStatement("return value")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("$T.countUse()", RuntimeTypes.FALLBACK_VALUES)
+        .addStatement("return $N", fallback.constantName())
+        .build();
   }
 }

@@ -17,6 +17,7 @@ final class RuntimeTypes {
   static final ClassName METRIC_SINK = ClassName.get(PACKAGE, "MetricSink");
   static final ClassName METERED_RUNTIME = ClassName.get(PACKAGE, "MeteredRuntime");
   static final ClassName RECORDING_FAILURES = ClassName.get(PACKAGE, "RecordingFailures");
+  static final ClassName FALLBACK_VALUES = ClassName.get(PACKAGE, "FallbackValues");
   static final ClassName ERROR_TYPES = ClassName.get(PACKAGE, "ErrorTypes");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 

@@ -1,6 +1,7 @@
 package dev.metered.processor.lint;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
+import dev.metered.processor.diagnostic.Excerpt;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
 import dev.metered.processor.model.MetricModel;
@@ -28,7 +29,8 @@ final class CardinalityRule extends MetricRule {
     for (Field attribute : attributes) {
       long count = valueCount(attribute, metric);
       series = multiply(series, count);
-      factors.add(attribute.key() + " (" + count + ")");
+      factors.add(attribute.key() + " (" + count + (attribute.fallback() == null ? ""
+          : ", its fallback '" + Excerpt.of(attribute.fallback()) + "' included") + ")");
     }
     if (series > budget) {
       findings.report(metric.position(), "the metric '" + metric.name() + "' can have up to " + series
@@ -41,6 +43,7 @@ final class CardinalityRule extends MetricRule {
   /** How many values the attribute can show on this metric, absence counting as one. */
   static long valueCount(Field attribute, MetricModel metric) {
     long values = switch (attribute.type()) {
+      // A fallback is one of the values, so unknown ones cost no series of their own.
       case ENUM -> attribute.values().size();
       case BOOLEAN -> 2;
       // Unbounded attributes are flagged by their own rule; here they count once.

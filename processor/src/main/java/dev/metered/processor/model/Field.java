@@ -13,6 +13,8 @@ import java.util.List;
  * @param optional whether callers may leave it out (it is then absent)
  * @param defaultValue the wire value used when callers leave it out, or {@code null}
  * @param omitWhen the wire value for which the attribute is left out, or {@code null}
+ * @param fallback an enum's value that wire values outside its set map to, or {@code null}; it is
+ *     one of {@code values}
  * @param description the schema's description, or {@code null}
  * @param fromHandlers whether handlers contribute enum values
  * @param position where the field's key is in the schema
@@ -27,6 +29,7 @@ public record Field(
     boolean optional,
     String defaultValue,
     String omitWhen,
+    String fallback,
     String description,
     boolean fromHandlers,
     SourcePosition position) {
@@ -57,6 +60,11 @@ public record Field(
   /** The simple name of an enum field's generated enum, for example {@code CommandType}. */
   public String enumName() {
     return JavaNames.typeName(key);
+  }
+
+  /** The enum value unknown wire values map to, or {@code null} when the enum has no fallback. */
+  public EnumValue fallbackValue() {
+    return fallback == null ? null : value(fallback);
   }
 
   /** The enum value with this wire value, or {@code null}. */

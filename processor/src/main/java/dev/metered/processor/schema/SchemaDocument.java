@@ -45,6 +45,7 @@ public record SchemaDocument(
    * @param maxValues how many distinct values a non-enum attribute takes at most, or {@code null}
    * @param defaultValue the value used when the caller gives none, or {@code null}
    * @param omitWhen the value for which the attribute is left out, or {@code null}
+   * @param fallback the enum value that wire values outside the set map to, or {@code null}
    */
   public record Field(
       String key,
@@ -57,6 +58,7 @@ public record SchemaDocument(
       boolean optional,
       YamlNode.Scalar defaultValue,
       YamlNode.Scalar omitWhen,
+      YamlNode.Scalar fallback,
       String description) {}
 
   /**

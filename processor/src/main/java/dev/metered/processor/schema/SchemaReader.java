@@ -27,10 +27,10 @@ public final class SchemaReader {
   static final List<String> TOP_KEYS = List.of("schema", "namespace", "package", "families", "lint");
   static final List<String> FAMILY_KEYS = List.of("description", "delivery", "attributes", "inputs", "metrics");
   static final List<String> ATTRIBUTE_KEYS =
-      List.of("type", "description", "values", "from_handlers", "max_length", "max_values",
+      List.of("type", "description", "values", "from_handlers", "fallback", "max_length", "max_values",
           "optional", "default", "omit_when");
   static final List<String> INPUT_KEYS =
-      List.of("type", "description", "values", "max_length", "optional");
+      List.of("type", "description", "values", "fallback", "max_length", "optional");
   static final List<String> METRIC_KEYS =
       List.of("type", "unit", "description", "delivery", "value", "attributes", "defaults", "when");
   static final List<String> OPERATORS = List.of("equals", "above", "below", "given");
@@ -134,7 +134,7 @@ public final class SchemaReader {
     if (entry.value() instanceof YamlNode.Scalar shorthand) {
       FieldType type = fieldType(shorthand, where);
       return type == null ? Optional.empty() : Optional.of(
-          new Field(key, entry.key().position(), type, List.of(), false, null, null, false, null, null, null));
+          new Field(key, entry.key().position(), type, List.of(), false, null, null, false, null, null, null, null));
     }
     if (!(entry.value() instanceof YamlNode.Mapping body)) {
       MappingReader.wrongType(entry.value(), where, "a type name or a mapping with 'type'", diagnostics);
@@ -156,6 +156,7 @@ public final class SchemaReader {
         keys.bool("optional", false),
         keys.scalar("default"),
         keys.scalar("omit_when"),
+        keys.scalar("fallback"),
         description == null ? null : description.text());
     return type == null ? Optional.empty() : Optional.of(field);
   }

@@ -2,6 +2,8 @@ package dev.metered.processor.validate;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.diagnostic.Nouns;
+import dev.metered.processor.diagnostic.Suggestions;
 import dev.metered.processor.model.EnumValue;
 import dev.metered.processor.model.Field;
 import dev.metered.processor.model.FieldRole;
@@ -58,6 +60,9 @@ final class FieldValidator {
       ok = bad(definition.defaultValue(), where + " is optional and has a default; with a default it is always"
           + " sent, so remove 'optional: true' or the default");
     }
+    if (definition.fallback() != null && !fallbackIsListed(definition, where)) {
+      ok = false;
+    }
     if (!ok) {
       return null;
     }
@@ -71,16 +76,45 @@ final class FieldValidator {
               + "=...\", or list values under 'values:'");
       return null;
     }
+    String fallback = definition.fallback() == null ? null : definition.fallback().text();
     Field field = new Field(definition.key(), role, type, values, definition.maxLength(), definition.maxValues(),
-        definition.optional(), null, null, definition.description(), definition.fromHandlers(), definition.position());
+        definition.optional(), null, null, fallback, definition.description(), definition.fromHandlers(),
+        definition.position());
     if (!JavaLimits.checkEnum(field, diagnostics)) {
       return null;
     }
     String defaultValue = checkedValue(field, definition.defaultValue(), "the default of " + where);
     String omitWhen = checkedValue(field, definition.omitWhen(), "'omit_when' of " + where);
     return new Field(definition.key(), role, type, values, definition.maxLength(), definition.maxValues(),
-        definition.optional(), defaultValue, omitWhen, definition.description(), definition.fromHandlers(),
+        definition.optional(), defaultValue, omitWhen, fallback, definition.description(), definition.fromHandlers(),
         definition.position());
+  }
+
+  /**
+   * Whether the fallback is one of the enum's own {@code values}, reporting it when not. It must be
+   * listed there rather than be added by {@code fallback:}, so that every value of the enum stays
+   * in one list and a mistyped fallback is an error instead of one more value.
+   */
+  private boolean fallbackIsListed(SchemaDocument.Field definition, String where) {
+    YamlNode.Scalar fallback = definition.fallback();
+    if (definition.type() != FieldType.ENUM) {
+      return bad(fallback, "'fallback' applies to enum fields only: " + where + " is "
+          + Nouns.withArticle(definition.type().keyword()) + ", whose values are no closed set to fall back"
+          + " from" + (definition.type() == FieldType.STRING ? " (max_values folds the excess into __overflow__)" : "")
+          + "; remove 'fallback'");
+    }
+    List<String> listed = definition.values().stream().map(YamlNode.Scalar::text).toList();
+    if (listed.contains(fallback.text())) {
+      return true;
+    }
+    if (listed.isEmpty()) {
+      return bad(fallback, "the fallback '" + fallback.shown() + "' of " + where + " must be one of its"
+          + " 'values', and it has none; list it, for example 'values: [" + fallback.shown() + "]'"
+          + (definition.fromHandlers() ? " (handlers add the others)" : ""));
+    }
+    return bad(fallback, "the fallback '" + fallback.shown() + "' of " + where + " is not one of its 'values'"
+        + Suggestions.didYouMean(fallback.text(), listed) + " (values: " + String.join(", ", listed)
+        + "); list it there, or name a listed value");
   }
 
   private String checkedValue(Field field, YamlNode.Scalar scalar, String what) {

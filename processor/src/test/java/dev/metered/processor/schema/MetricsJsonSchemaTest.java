@@ -58,11 +58,12 @@ public class MetricsJsonSchemaTest {
       "MeteredSchemaVersion", "MeteredBadName", "MeteredBadLintConfig");
   /**
    * Bad-input cases whose mistake lies between a metric and its family's fields (a condition
-   * that does not fit the field it names, a default for a required attribute): a JSON Schema
-   * cannot look a name up, so only the processor reports them.
+   * that does not fit the field it names, a default for a required attribute), or between two
+   * keys of one field (a fallback that is none of its values): a JSON Schema cannot look a name
+   * or value up, so only the processor reports them.
    */
   private static final Set<String> CROSS_REFERENCES = Set.of(
-      "bad-value-above-on-boolean.yaml", "bad-value-condition-enum-value.yaml",
+      "bad-value-above-on-boolean.yaml", "bad-value-condition-enum-value.yaml", "bad-value-fallback-not-a-value.yaml",
       "bad-value-given-on-required.yaml", "bad-value-metric-default-on-required.yaml");
 
   private static JsonNode jsonSchema;
@@ -221,7 +222,7 @@ public class MetricsJsonSchemaTest {
           series_budget: 500
         """;
     assertValid("the base", load("base", valid).orElseThrow());
-    for (String[] mistake : new String[][] {
+    assertEachMistakeIsFlagged(valid, new String[][] {
         {"max_length: 100", "max_lenght: 100"},
         {"max_length: 100", "max_length: \"100\""},
         {"optional: true", "optional: yes"},
@@ -229,7 +230,35 @@ public class MetricsJsonSchemaTest {
         {"MeteredCounterUnit: off", "MeteredCounterUnit: quiet"},
         {"MeteredCounterUnit: off", "MeteredSchemaUnknownKey: off"},
         {"series_budget: 500", "series_budget: 0"},
-        {"schema: 1", "schema: 2"}}) {
+        {"schema: 1", "schema: 2"}});
+  }
+
+  @Test
+  void aFallbackIsValidOnAnEnumWithValuesAndFlaggedElsewhere() {
+    String valid = """
+        schema: 1
+        namespace: bot
+        package: com.example.metrics
+        families:
+          command:
+            attributes:
+              command: {type: enum, from_handlers: true, values: [other], fallback: other}
+              success: boolean
+            inputs:
+              lookup: {type: enum, values: [hit, miss, unknown], fallback: unknown, optional: true}
+            metrics:
+              bot.command.usage: counter
+        """;
+    assertValid("a fallback on an enum attribute and an enum input", load("fallback", valid).orElseThrow());
+    assertEachMistakeIsFlagged(valid, new String[][] {
+        {"values: [other], fallback: other", "fallback: other"},
+        {"success: boolean", "success: {type: boolean, fallback: false}"},
+        {"fallback: unknown", "fallback: [unknown]"}});
+  }
+
+  /** Each {@code {text, replacement}} made in {@code valid} alone is flagged. */
+  private static void assertEachMistakeIsFlagged(String valid, String[][] mistakes) {
+    for (String[] mistake : mistakes) {
       String text = valid.replace(mistake[0], mistake[1]);
       assertThat(text).isNotEqualTo(valid);
       assertThat(validator.validate(json(load(mistake[1], text).orElseThrow()))).as(mistake[1]).isNotEmpty();
