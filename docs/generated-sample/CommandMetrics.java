@@ -242,7 +242,7 @@ public final class CommandMetrics {
     }
 
     /**
-     * The constant whose wire value is {@code wireValue}, if there is one.
+     * The constant whose wire value is {@code wireValue}; empty for any other string, {@code null} included.
      */
     public static Optional<Command> fromWireValue(String wireValue) {
       for (Command value : values()) {
@@ -301,7 +301,7 @@ public final class CommandMetrics {
     }
 
     /**
-     * The constant whose wire value is {@code wireValue}, if there is one.
+     * The constant whose wire value is {@code wireValue}; empty for any other string, {@code null} included.
      */
     public static Optional<CommandType> fromWireValue(String wireValue) {
       for (CommandType value : values()) {
