@@ -57,7 +57,7 @@ class SchemaErrorTest {
         new Case("empty file", "", "MeteredSchemaEmpty", 1, 1, "empty"),
         new Case("comments only", "# nothing yet\n", "MeteredSchemaEmpty", 1, 1, "no YAML document"),
         new Case("YAML syntax: a key indented too little", VALID.replace("      success: boolean", "     success: boolean"), "MeteredSchemaSyntax", 9, 6, "not valid YAML"),
-        new Case("unclosed flow mapping", "schema: 1\nnamespace: {bot\n", "MeteredSchemaSyntax", 3, 1, "not valid YAML"),
+        new Case("unclosed flow mapping", "schema: 1\nnamespace: {bot\n", "MeteredSchemaSyntax", 2, 12, "the '{' opened here is not closed"),
         new Case("two documents", VALID + "---\nschema: 1\n", "MeteredSchemaSyntax", 16, 1, "2 YAML documents"),
         new Case("duplicate key", VALID.replace("      success: boolean\n", "      success: boolean\n      success: boolean\n"),
             "MeteredSchemaDuplicateKey", 10, 7, "'success' appears twice"),

@@ -58,4 +58,24 @@ class SupportedSentryTest {
     receiver.assertNoDecodingErrors();
     assertThat(LOG.warnings()).noneMatch(warning -> warning.contains("io.sentry:sentry"));
   }
+
+  /** 8.30.0 honours the SDK's metrics switch itself, 8.62.0 and later do not: Metered does in both. */
+  @Test
+  void aGeneratedWrapperSendsNothingWithTheSdksMetricsSwitchOff() throws InterruptedException {
+    Sentry.close();
+    Sentry.init(options -> {
+      receiver.configure(options);
+      options.getMetrics().setEnabled(false);
+    });
+    Greeter greeter = new Greeter_Metered();
+    assertThat(greeter.greet("you")).isEqualTo("hello you");
+    MeteredRuntime.close();
+
+    // An error event after the recording: once it arrives, any metric handed over before it has.
+    Sentry.captureMessage("marker");
+    Sentry.flush(20_000);
+    receiver.awaitItems("event", 1, Duration.ofSeconds(20));
+    assertThat(receiver.metrics()).isEmpty();
+    assertThat(MeteredRuntime.stats().sentPoints()).isZero();
+  }
 }

@@ -19,7 +19,7 @@ import java.io.Closeable;
  * <p>A second {@code Sentry.init} closes the integrations of the instance it replaces while that
  * instance is still the current one, and then closes its client for a restart, flushing with a
  * timeout of 0 ms and shutting its transport down: what was handed to it then would be lost
- * (SDK 8.62.0, {@code Sentry.init}, {@code Scopes.close(true)}, {@code SentryClient.close(true)}).
+ * (SDK 8.62.0 and 8.63.0, {@code Sentry.init}, {@code Scopes.close(true)}, {@code SentryClient.close(true)}).
  * So when the integration is closed while Sentry is still enabled, the sink keeps its
  * aggregates, and sends them through the next instance once it is current.
  */

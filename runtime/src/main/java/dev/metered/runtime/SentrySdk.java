@@ -38,6 +38,41 @@ final class SentrySdk {
     }
   }
 
+  /**
+   * Whether the SDK's own metrics switch is on in {@code options}: {@code
+   * options.getMetrics().setEnabled(false)}, or {@code metrics.enabled=false} in Sentry's external
+   * configuration, turns it off. io.sentry:sentry 8.30.0 honoured it in {@code Sentry.metrics()};
+   * 8.62.0 and 8.63.0 keep the option but read it nowhere (their javadoc: it governs "automatic
+   * Metrics integrations", which a {@code @Metered} wrapper is), so the runtime reads it itself.
+   * An SDK without the option (sentry-java PR #5953 proposes removing it) counts as on.
+   */
+  static boolean metricsSwitchOn(SentryOptions options) {
+    return !MetricsSwitch.EXISTS || MetricsSwitch.isOn(options);
+  }
+
+  /**
+   * The one call to {@code SentryOptions.Metrics.isEnabled()}, in a class of its own: an SDK
+   * that lacks it fails only {@link #EXISTS}'s probe, once, and the call is never made again.
+   */
+  private static final class MetricsSwitch {
+    static final boolean EXISTS = probe();
+
+    private MetricsSwitch() {}
+
+    static boolean isOn(SentryOptions options) {
+      return options.getMetrics().isEnabled();
+    }
+
+    private static boolean probe() {
+      try {
+        isOn(NoOpScopes.getInstance().getOptions());
+        return true;
+      } catch (LinkageError noSwitch) {
+        return false;
+      }
+    }
+  }
+
   /** Logs {@code problem} as a warning; never throws. */
   static void warn(String problem) {
     try {
@@ -64,6 +99,7 @@ final class SentrySdk {
      */
     static void linkEveryCall() {
       Sentry.isEnabled();
+      Sentry.getCurrentScopes();
       Sentry.metrics();
       IScopes scopes = NoOpScopes.getInstance();
       scopes.isEnabled();

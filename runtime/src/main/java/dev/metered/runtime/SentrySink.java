@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * call, as {@link DeliveryMode#EVENT} means. {@link DeliverySink} sits in front of it to
  * aggregate and sample.
  *
- * <p>While the Sentry SDK is not initialised (or has been closed), {@link #isEnabled()} is
- * {@code false} and recorders skip all work. Data points of a {@link Series} reuse the Sentry
+ * <p>While the Sentry SDK is not initialised (no DSN, or closed), or the user turned its metrics
+ * off ({@code options.getMetrics().setEnabled(false)}, which the SDK itself ignores in 8.62.0
+ * and 8.63.0: {@link SentrySdk#metricsSwitchOn}), {@link #isEnabled()} is {@code false} and
+ * recorders skip all work. Data points of a {@link Series} reuse the Sentry
  * parameters built the first time, so sending them builds no attribute map.
  *
  * <p>It needs io.sentry:sentry {@value SentrySdk#MINIMUM_VERSION} or later. With an older SDK, or
@@ -65,7 +67,8 @@ public final class SentrySink implements MetricSink {
       }
       return false;
     }
-    return scopes == null ? Sentry.isEnabled() : scopes.isEnabled();
+    IScopes current = scopes == null ? Sentry.getCurrentScopes() : scopes;
+    return current.isEnabled() && SentrySdk.metricsSwitchOn(current.getOptions());
   }
 
   @Override

@@ -53,7 +53,7 @@ class DeliverySinkTest {
       sink.record(requestSeries.get(TestValues.seriesIndex(Route.HOME, true)), 1);
     }
 
-    assertThat(exporter.recorded(requests.name())).hasSize(5);
+    assertThat(exporter.recorded(requests)).hasSize(5);
     assertThat(sink.stats().eventPoints()).isEqualTo(5);
   }
 
@@ -69,7 +69,7 @@ class DeliverySinkTest {
 
     sink.flush();
 
-    List<RecordedMetric> sent = exporter.recorded(requests.name());
+    List<RecordedMetric> sent = exporter.recorded(requests);
     assertThat(sent).hasSize(6);
     assertThat(sent).allSatisfy(point -> assertThat(point.value()).isBetween(332.0, 334.0));
     assertThat(sent.stream().mapToDouble(RecordedMetric::value).sum()).isEqualTo(2_000.0);
@@ -91,7 +91,7 @@ class DeliverySinkTest {
     sink.record(series, 0);
     sink.flush();
 
-    assertThat(exporter.recorded(queue.name())).singleElement()
+    assertThat(exporter.recorded(queue)).singleElement()
         .satisfies(point -> assertThat(point.value()).isZero());
   }
 
@@ -103,11 +103,11 @@ class DeliverySinkTest {
     for (int i = 0; i < 1_000; i++) {
       sink.record(series, 1);
     }
-    assertThat(exporter.recorded(requests.name())).as("the budget's worth, one per call").hasSize(10);
+    assertThat(exporter.recorded(requests)).as("the budget's worth, one per call").hasSize(10);
 
     sink.flush();
 
-    List<RecordedMetric> sent = exporter.recorded(requests.name());
+    List<RecordedMetric> sent = exporter.recorded(requests);
     assertThat(sent).hasSize(11);
     assertThat(sent.get(10).value()).isEqualTo(990.0);
     assertThat(sink.stats()).isEqualTo(new DeliveryStats(10, 1, 0, 0, 0, 0, 0));
@@ -149,7 +149,7 @@ class DeliverySinkTest {
     }
     sink.record(requestSeries.get(0), 1);
 
-    assertThat(exporter.recorded(requests.name())).as("the budget went to the event metric").isEmpty();
+    assertThat(exporter.recorded(requests)).as("the budget went to the event metric").isEmpty();
   }
 
   @Test
@@ -164,7 +164,7 @@ class DeliverySinkTest {
     for (int i = 0; i < 1_000; i++) {
       sink.record(series, 4.0);
     }
-    assertThat(exporter.recorded(latency.name())).hasSize(30);
+    assertThat(exporter.recorded(latency)).hasSize(30);
     assertThat(sink.stats().dropped()).isEqualTo(970);
 
     // Second window: 990 overflowed last time, so each overflowing point is kept with 10 / 990.
@@ -174,7 +174,7 @@ class DeliverySinkTest {
       sink.record(series, 4.0);
     }
 
-    List<RecordedMetric> sent = exporter.recorded(latency.name());
+    List<RecordedMetric> sent = exporter.recorded(latency);
     List<Object> rates = new ArrayList<>();
     for (RecordedMetric point : sent) {
       Object rate = point.attributeMap().get(DeliverySink.SAMPLE_RATE_ATTRIBUTE);
@@ -200,7 +200,7 @@ class DeliverySinkTest {
     sink.record(series, Double.POSITIVE_INFINITY);
     sink.flush();
 
-    assertThat(exporter.recorded(requests.name())).singleElement()
+    assertThat(exporter.recorded(requests)).singleElement()
         .satisfies(point -> assertThat(point.value()).isEqualTo(5.0));
     assertThat(sink.stats().dropped()).isEqualTo(2);
   }
@@ -216,7 +216,7 @@ class DeliverySinkTest {
     }
     sink.flush();
 
-    List<RecordedMetric> sent = exporter.recorded(requests.name());
+    List<RecordedMetric> sent = exporter.recorded(requests);
     assertThat(sent).hasSize(MetricState.MAX_OTHER_SERIES);
     assertThat(sent).allSatisfy(point -> assertThat(point.value()).isEqualTo(2.0));
     assertThat(sink.stats().dropped()).isEqualTo(10);
@@ -225,7 +225,7 @@ class DeliverySinkTest {
     exporter.clear();
     sink.record(requests, 1, Attributes.of(Attribute.ofString("endpoint", "/brand-new")));
     sink.flush();
-    assertThat(exporter.recorded(requests.name())).singleElement()
+    assertThat(exporter.recorded(requests)).singleElement()
         .satisfies(point -> assertThat(point.attributeMap()).containsEntry("endpoint", "/brand-new"));
     assertThat(sink.stats().dropped()).isEqualTo(10);
   }
@@ -328,7 +328,7 @@ class DeliverySinkTest {
 
     assertThatCode(sink::flush).doesNotThrowAnyException();
 
-    assertThat(exporter.recorded(requests.name())).hasSize(requestSeries.size() - 1);
+    assertThat(exporter.recorded(requests)).hasSize(requestSeries.size() - 1);
     assertThat(sink.stats().dropped()).isEqualTo(1);
   }
 
@@ -344,7 +344,7 @@ class DeliverySinkTest {
     sink.record(requests, 1, open);
     sink.flush();
 
-    assertThat(exporter.recorded(requests.name())).extracting(RecordedMetric::value)
+    assertThat(exporter.recorded(requests)).extracting(RecordedMetric::value)
         .containsExactlyInAnyOrder(1e308, 1e308, 1e308, 1e308 + 1);
     assertThat(sink.stats().aggregatedPoints()).isEqualTo(4);
     assertThat(sink.stats().dropped()).isZero();
@@ -389,7 +389,7 @@ class DeliverySinkTest {
     while (exporter.recorded().isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertThat(exporter.recorded(requests.name())).as("sent by the periodic flush, not by close")
+    assertThat(exporter.recorded(requests)).as("sent by the periodic flush, not by close")
         .singleElement().satisfies(point -> assertThat(point.value()).isEqualTo(1.0));
     sink.close();
     assertThat(sink.stats().dropped()).isZero();
@@ -417,7 +417,7 @@ class DeliverySinkTest {
     sink.record(requestSeries.get(1), 1);
     sink.close();
 
-    assertThat(exporter.recorded(requests.name())).singleElement()
+    assertThat(exporter.recorded(requests)).singleElement()
         .satisfies(point -> assertThat(point.value()).isEqualTo(2.0));
     int flushes = exporterFlushes.get();
     assertThat(flushes).as("the exporter was flushed").isPositive();
@@ -459,7 +459,7 @@ class DeliverySinkTest {
     flusher.join();
     sink.flush();
 
-    double total = exporter.recorded(requests.name()).stream().mapToDouble(RecordedMetric::value).sum();
+    double total = exporter.recorded(requests).stream().mapToDouble(RecordedMetric::value).sum();
     assertThat(total).isEqualTo((double) threads * perThread);
   }
 
@@ -473,7 +473,7 @@ class DeliverySinkTest {
     sink.record(requestSeries, cart, 5);
     sink.flush();
 
-    assertThat(exporter.recorded(requests.name())).singleElement().satisfies(point -> {
+    assertThat(exporter.recorded(requests)).singleElement().satisfies(point -> {
       assertThat(point.value()).isEqualTo(10.0);
       assertThat(point.attributeMap().get("route")).isEqualTo("cart");
     });
@@ -496,9 +496,9 @@ class DeliverySinkTest {
     first.flush();
     second.flush();
 
-    assertThat(exporter.recorded(requests.name())).singleElement()
+    assertThat(exporter.recorded(requests)).singleElement()
         .satisfies(point -> assertThat(point.value()).isEqualTo(100.0));
-    assertThat(otherExporter.recorded(requests.name())).singleElement()
+    assertThat(otherExporter.recorded(requests)).singleElement()
         .satisfies(point -> assertThat(point.value()).isEqualTo(200.0));
   }
 
@@ -514,7 +514,7 @@ class DeliverySinkTest {
     sink.record(requests, 1, Attributes.of(Attribute.ofString("route", "unknown")));
     sink.flush();
 
-    assertThat(exporter.recorded(requests.name())).singleElement()
+    assertThat(exporter.recorded(requests)).singleElement()
         .satisfies(point -> assertThat(point.value()).isEqualTo(2.0));
     assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 3, 0, 0));
   }
@@ -545,7 +545,7 @@ class DeliverySinkTest {
     enabled.set(true);
     sink.flush();
 
-    assertThat(exporter.recorded(requests.name())).as("only the call made while enabled")
+    assertThat(exporter.recorded(requests)).as("only the call made while enabled")
         .singleElement().satisfies(point -> assertThat(point.value()).isEqualTo(1.0));
   }
 
@@ -559,7 +559,7 @@ class DeliverySinkTest {
     sink.record(another.get(2), 1);
     sink.flush();
 
-    assertThat(exporter.recorded(requests.name())).extracting(RecordedMetric::value)
+    assertThat(exporter.recorded(requests)).extracting(RecordedMetric::value)
         .containsExactlyInAnyOrder(1.0, 2.0);
   }
 

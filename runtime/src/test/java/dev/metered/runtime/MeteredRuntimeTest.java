@@ -21,7 +21,7 @@ class MeteredRuntimeTest {
     RecordingSink recording = new RecordingSink();
     MeteredRuntime.setGlobalSink(recording);
     handedOutEarlier.record(USAGE, 1, Attributes.empty());
-    assertThat(recording.recorded(USAGE.name())).hasSize(1);
+    assertThat(recording.recorded(USAGE)).hasSize(1);
   }
 
   @Test
@@ -32,7 +32,7 @@ class MeteredRuntimeTest {
 
     MeteredRuntime.globalSink().record(table, TestValues.seriesIndex(TestValues.Route.SEARCH, false), 1);
 
-    assertThat(recording.recorded(USAGE.name())).singleElement()
+    assertThat(recording.recorded(USAGE)).singleElement()
         .satisfies(point -> assertThat(point.attributeMap())
             .containsEntry("route", "search").containsEntry("success", false));
   }

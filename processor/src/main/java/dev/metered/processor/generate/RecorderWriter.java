@@ -150,8 +150,12 @@ public final class RecorderWriter {
               StringLiteral.of(attribute.key()), attribute.maxValues());
         }
       }
+      // Public for tests: MetricAssertions.assertThat(sink).recorded(USAGE_METRIC) cannot be misspelt.
       type.addField(FieldSpec.builder(RuntimeTypes.METRIC, EmitWriter.descriptorName(metric),
-              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("The descriptor of {@link #$N}: its name, type, unit and delivery mode. Tests\n"
+              + "name the metric by it: {@code assertThat(sink).recorded($N)}.\n",
+              metric.constantName(), EmitWriter.descriptorName(metric))
           .initializer(initializer.add(")").build())
           .build());
     }

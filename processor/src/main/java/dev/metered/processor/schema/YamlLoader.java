@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -36,6 +37,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class YamlLoader {
   /** Far deeper than the schema's format goes; guards against pathological input. */
   private static final int MAX_DEPTH = 32;
+  /** A word, a ':' and more without a space: how {@code type:enum} reads in a flow mapping. */
+  private static final Pattern GLUED_KEY = Pattern.compile("[^:\\s]+:[^:\\s].*");
 
   private final Diagnostics diagnostics;
   private String path;
@@ -84,19 +87,8 @@ public final class YamlLoader {
         return Optional.empty();
       }
     } catch (MarkedYamlEngineException e) {
-      SourcePosition position = e.getProblemMark().or(e::getContextMark)
-          .map(this::position).orElse(SourcePosition.startOf(path));
-      if (e.getProblem() != null && e.getProblem().contains("expected ',' or") && e.getContextMark().isPresent()) {
-        SourcePosition opened = position(e.getContextMark().get());
-        diagnostics.error(kind.invalid(), position,
-            notValid() + ": the '{' or '[' opened at line " + opened.line() + ", column "
-                + opened.column() + " is not closed before this point (" + oneLine(e.getProblem()) + ")");
-        return Optional.empty();
-      }
-      diagnostics.error(
-          kind.invalid(),
-          position,
-          notValid() + ": " + describe(e) + "; fix the " + kind.syntax() + " at this position");
+      YamlSyntaxError.Explained explained = new YamlSyntaxError(path, lines).explain(e, kind.syntax());
+      diagnostics.error(kind.invalid(), explained.position(), notValid() + ": " + explained.message());
       return Optional.empty();
     } catch (RuntimeException | StackOverflowError e) {
       // YamlEngineException, or a fault inside the parser: reported, never thrown at javac. It
@@ -180,6 +172,16 @@ public final class YamlLoader {
         continue;
       }
       YamlNode.Scalar key = new YamlNode.Scalar(keyNode.getValue(), kindOf(keyNode), position(keyNode), shown(keyNode));
+      if (isKeyGluedToItsValue(keyNode, tuple.getValueNode())) {
+        // {type:enum}: in a flow mapping YAML reads 'type:enum' as a key with no value. Said
+        // once here, not as an unknown key and then a missing 'type'.
+        diagnostics.error(
+            DiagnosticCode.SCHEMA_SYNTAX,
+            key.position(),
+            "no space after the ':' in '" + key.shown() + "', so YAML reads it as one key with no"
+                + " value, not a key and its value; put a space after the ':'");
+        return Optional.empty();
+      }
       YamlNode.Scalar first = seen.putIfAbsent(key.text(), key);
       if (first != null) {
         diagnostics.error(
@@ -197,6 +199,13 @@ public final class YamlLoader {
       entries.add(new YamlNode.Entry(key, value.get()));
     }
     return ok ? Optional.of(new YamlNode.Mapping(List.copyOf(entries), position(mapping))) : Optional.empty();
+  }
+
+  /** A plain key such as {@code type:enum} whose value is empty: a missing space, not a key. */
+  private static boolean isKeyGluedToItsValue(ScalarNode key, Node value) {
+    return key.isPlain() && GLUED_KEY.matcher(key.getValue()).matches()
+        && value instanceof ScalarNode empty && Tag.NULL.equals(empty.getTag())
+        && empty.getValue().isEmpty();
   }
 
   private static ScalarKind kindOf(ScalarNode scalar) {
@@ -253,36 +262,7 @@ public final class YamlLoader {
   /** The exception's message on one line, or its kind when it has none. */
   private static String whatWentWrong(Throwable e, String text) {
     String message = text != null ? text : e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : oneLine(message);
-  }
-
-  private static String describe(MarkedYamlEngineException e) {
-    String context = e.getContext() == null || e.getContext().isBlank() ? "" : e.getContext() + ", ";
-    String problem = whatWentWrong(e, context + (e.getProblem() == null ? "" : e.getProblem()));
-    String hint = hint(problem);
-    return hint == null ? problem : hint + " (" + problem + ")";
-  }
-
-  /** Plain words for the parser's most common complaints. */
-  private static String hint(String problem) {
-    if (problem.contains("expected <block end>")) {
-      return "this line's indentation does not match the lines before it";
-    }
-    if (problem.contains("mapping values are not allowed")) {
-      return "a ':' where no key can start; quote a value that contains ': '";
-    }
-    if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
-      return "a tab character; YAML is indented with spaces only";
-    }
-    if (problem.contains("expected ',' or '}'") || problem.contains("expected ',' or ']'")) {
-      return "a '{' or '[' that is not closed";
-    }
-    return null;
-  }
-
-  /** The parser's words, on one line and cut: they may quote an alias or tag of any length. */
-  private static String oneLine(String text) {
-    return Excerpt.of(text.replaceAll("\\s+", " ").trim());
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : YamlSyntaxError.oneLine(message);
   }
 
   private String notValid() {

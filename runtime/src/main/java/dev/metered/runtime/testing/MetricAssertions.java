@@ -2,6 +2,7 @@ package dev.metered.runtime.testing;
 
 import dev.metered.runtime.Attribute;
 import dev.metered.runtime.AttributeValue;
+import dev.metered.runtime.Metric;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,14 @@ import java.util.function.Predicate;
  *     .times(2);
  * assertThat(sink).recorded(CommandMetrics.EXECUTION_TIME).with("success", true).once();
  * assertThat(sink).recorded(CommandMetrics.FAILURES).never();
+ * assertThat(sink).recorded(CommandMetrics.FAILURES_METRIC).never(); // the same, by descriptor
  * }</pre>
+ *
+ * <p>A metric named as text must be one a generated recorder declares (a
+ * {@code META-INF/metered/metrics.json} catalog on the class path names it) or one the sink
+ * recorded: {@code recorded("bot.command.failurs")} fails at once with "no recorder declares
+ * 'bot.command.failurs'; did you mean 'bot.command.failures'?" rather than passing
+ * {@code never()}. A metric made by hand is named by its {@link Metric}.
  */
 public final class MetricAssertions {
   private MetricAssertions() {}
@@ -41,10 +49,28 @@ public final class MetricAssertions {
       this.sink = sink;
     }
 
-    /** The data points of the metric named {@code metricName}, to be narrowed and counted. */
+    /**
+     * The data points of the metric named {@code metricName}, to be narrowed and counted.
+     *
+     * @throws AssertionError if no generated recorder declares the name and the sink recorded
+     *     nothing under it: a typo, named with the nearest right name
+     */
     public PointsAssert recorded(String metricName) {
       Objects.requireNonNull(metricName, "metricName");
+      String problem = DeclaredMetrics.problemWith(metricName, sink.recordedNames());
+      if (problem != null) {
+        throw new AssertionError(problem);
+      }
       return new PointsAssert(sink, metricName, new ArrayList<>(), List.of());
+    }
+
+    /**
+     * The data points of {@code metric}, a generated recorder's descriptor such as
+     * {@code CommandMetrics.USAGE_METRIC}, which cannot be misspelt; to be narrowed and counted.
+     */
+    public PointsAssert recorded(Metric metric) {
+      Objects.requireNonNull(metric, "metric");
+      return new PointsAssert(sink, metric.name(), new ArrayList<>(), List.of());
     }
 
     /** Fails unless nothing at all was recorded. */
@@ -157,7 +183,7 @@ public final class MetricAssertions {
 
     /** The matching points, in the order recorded. */
     public List<RecordedMetric> points() {
-      return sink.recorded(metricName).stream().filter(point -> filters.stream().allMatch(f -> f.test(point))).toList();
+      return sink.recordedUnder(metricName).stream().filter(point -> filters.stream().allMatch(f -> f.test(point))).toList();
     }
 
     private String subject() {
@@ -165,9 +191,9 @@ public final class MetricAssertions {
     }
 
     private AssertionError failure(String message) {
-      return new AssertionError(message + "; recorded:" + describe(sink.recorded(metricName))
-          + (sink.recorded(metricName).isEmpty() ? "\n  nothing under " + metricName
-              + "; metrics recorded: " + recordedNames(sink) : ""));
+      return new AssertionError(message + "; recorded:" + describe(sink.recordedUnder(metricName))
+          + (sink.recordedUnder(metricName).isEmpty() ? "\n  nothing under " + metricName
+              + "; metrics recorded: " + sink.recordedNames() : ""));
     }
   }
 
@@ -178,9 +204,5 @@ public final class MetricAssertions {
       out.append("\n  ").append(point.name()).append(' ').append(point.value()).append(' ').append(attributes);
     }
     return out.toString();
-  }
-
-  private static List<String> recordedNames(RecordingSink sink) {
-    return sink.recorded().stream().map(RecordedMetric::name).distinct().toList();
   }
 }

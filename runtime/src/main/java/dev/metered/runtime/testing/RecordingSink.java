@@ -19,6 +19,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * MetricAssertions.assertThat(sink).recorded(CommandMetrics.USAGE).with(Command.PING).once();
  * }</pre>
  *
+ * <p>A metric is named by its generated descriptor ({@code CommandMetrics.USAGE_METRIC}) or by
+ * its name ({@code CommandMetrics.USAGE}, or the text); a name that no generated recorder
+ * declares, and that the sink has not recorded, is refused rather than matching nothing.
+ *
  * <p>Code that records through {@code global()} recorders or generated wrappers is tested with
  * {@link #installGlobally()}: {@code try (RecordingSink sink = RecordingSink.installGlobally())
  * { ... }}. Every data point is kept as recorded: there is no aggregation or sampling here.
@@ -57,8 +61,33 @@ public final class RecordingSink implements MetricSink, AutoCloseable {
     return List.copyOf(recorded);
   }
 
-  /** What was recorded under the metric named {@code name}, in order. */
+  /**
+   * What was recorded under the metric named {@code name}, in order.
+   *
+   * @throws IllegalArgumentException if no generated recorder declares {@code name} (none of
+   *     the {@code META-INF/metered/metrics.json} catalogs on the class path names it) and this
+   *     sink recorded nothing under it: a misspelt name, named with the nearest right one
+   */
   public List<RecordedMetric> recorded(String name) {
+    String problem = DeclaredMetrics.problemWith(name, recordedNames());
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    return recordedUnder(name);
+  }
+
+  /** What was recorded under {@code metric}, a generated recorder's {@code ..._METRIC}, in order. */
+  public List<RecordedMetric> recorded(Metric metric) {
+    return recordedUnder(metric.name());
+  }
+
+  /** The names of the metrics recorded so far, in the order first recorded. */
+  List<String> recordedNames() {
+    return recorded.stream().map(RecordedMetric::name).distinct().toList();
+  }
+
+  /** What was recorded under {@code name}, unchecked: nothing for a name never recorded. */
+  List<RecordedMetric> recordedUnder(String name) {
     List<RecordedMetric> matching = new ArrayList<>();
     for (RecordedMetric metric : recorded) {
       if (metric.name().equals(name)) {

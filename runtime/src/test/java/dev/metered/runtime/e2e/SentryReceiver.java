@@ -34,6 +34,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -128,7 +129,7 @@ public final class SentryReceiver implements AutoCloseable {
 
   /**
    * Points Sentry options at this receiver, for {@code Sentry.init(receiver::configure)}: the
-   * real SDK with its real HTTP transport. In 8.62.0 a DSN is all metrics need: {@code
+   * real SDK with its real HTTP transport. In 8.62.0 and 8.63.0 a DSN is all metrics need: {@code
    * Sentry.metrics()} captures whenever the SDK is enabled, and neither {@code sampleRate} nor
    * {@code tracesSampleRate} applies to metrics.
    *
@@ -199,28 +200,54 @@ public final class SentryReceiver implements AutoCloseable {
    */
   public List<SentryMetricsEvent> awaitMetrics(int count, Duration timeout)
       throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (lock) {
-      while (metrics.size() < count && decodingErrors.isEmpty()) {
-        long remainingNanos = deadline - System.nanoTime();
-        if (remainingNanos <= 0) {
-          throw new AssertionError(
-              "Expected at least "
-                  + count
-                  + " metric(s) within "
-                  + timeout
-                  + " but received "
-                  + metrics.size()
-                  + " in "
-                  + envelopeCount
-                  + " envelope(s); other items: "
-                  + otherItemCounts
-                  + "; metrics: "
-                  + ReceivedMetric.fromAll(metrics));
-        }
-        TimeUnit.NANOSECONDS.timedWait(lock, remainingNanos);
-      }
+      await(() -> metrics.size() >= count, count + " metric(s)", timeout);
       return metrics();
+    }
+  }
+
+  /**
+   * Waits until at least {@code count} items of {@code itemType} other than {@code trace_metric}
+   * have arrived: a marker that everything the SDK was handed before it was sent too.
+   *
+   * @param itemType an envelope item type, e.g. {@code "event"}
+   * @param count how many such items to wait for
+   * @param timeout how long to wait at most
+   * @throws AssertionError if the timeout passes first (naming what did arrive), or if anything
+   *     could not be decoded
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public void awaitItems(String itemType, int count, Duration timeout)
+      throws InterruptedException {
+    synchronized (lock) {
+      await(() -> otherItemCounts.getOrDefault(itemType, 0) >= count,
+          count + " item(s) of type " + itemType, timeout);
+      assertNoDecodingErrors();
+    }
+  }
+
+  /** Waits, holding the lock, until {@code arrived} or a decoding error; fails at the timeout. */
+  private void await(BooleanSupplier arrived, String expected, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!arrived.getAsBoolean() && decodingErrors.isEmpty()) {
+      long remainingNanos = deadline - System.nanoTime();
+      if (remainingNanos <= 0) {
+        throw new AssertionError(
+            "Expected at least "
+                + expected
+                + " within "
+                + timeout
+                + " but received "
+                + metrics.size()
+                + " metric(s) in "
+                + envelopeCount
+                + " envelope(s); other items: "
+                + otherItemCounts
+                + "; metrics: "
+                + ReceivedMetric.fromAll(metrics));
+      }
+      TimeUnit.NANOSECONDS.timedWait(lock, remainingNanos);
     }
   }
 
