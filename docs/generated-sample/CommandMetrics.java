@@ -56,13 +56,25 @@ public final class CommandMetrics {
    */
   public static final String FAILURES = "bot.command.failures";
 
-  private static final Metric EXECUTION_TIME_METRIC = Metric.distribution(EXECUTION_TIME, "millisecond", "command", DeliveryMode.AUTO,
+  /**
+   * The descriptor of {@link #EXECUTION_TIME}: its name, type, unit and delivery mode. Tests
+   * name the metric by it: {@code assertThat(sink).recorded(EXECUTION_TIME_METRIC)}.
+   */
+  public static final Metric EXECUTION_TIME_METRIC = Metric.distribution(EXECUTION_TIME, "millisecond", "command", DeliveryMode.AUTO,
       MaxValues.of("error_type", 20));
 
-  private static final Metric USAGE_METRIC = Metric.counter(USAGE, null, "command", DeliveryMode.AUTO,
+  /**
+   * The descriptor of {@link #USAGE}: its name, type, unit and delivery mode. Tests
+   * name the metric by it: {@code assertThat(sink).recorded(USAGE_METRIC)}.
+   */
+  public static final Metric USAGE_METRIC = Metric.counter(USAGE, null, "command", DeliveryMode.AUTO,
       MaxValues.of("error_type", 20));
 
-  private static final Metric FAILURES_METRIC = Metric.counter(FAILURES, null, "command", DeliveryMode.AUTO,
+  /**
+   * The descriptor of {@link #FAILURES}: its name, type, unit and delivery mode. Tests
+   * name the metric by it: {@code assertThat(sink).recorded(FAILURES_METRIC)}.
+   */
+  public static final Metric FAILURES_METRIC = Metric.counter(FAILURES, null, "command", DeliveryMode.AUTO,
       MaxValues.of("error_type", 20));
 
   private static final Attribute SUCCESS_TRUE = Attribute.ofBoolean("success", true);

@@ -100,7 +100,7 @@ class MetricsSwitchedOffTest {
     assertThat(Sentry.isEnabled()).isFalse();
     assertThat(sink.isEnabled()).isFalse();
     recordEveryWay(sink);
-    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 0, 0, 0, 0, 0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 0, 0, 0, 0, 0, 0));
   }
 
   /** An aggregated counter by table and number, an event distribution, and one by attributes. */
