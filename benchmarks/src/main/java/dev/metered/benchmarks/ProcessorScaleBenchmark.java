@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,9 +52,10 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.runner.IterationType;
 
 /**
- * What the processor adds to a large compilation: the {@link SyntheticProject} (1,000 metrics in
- * 100 families, 200 handler classes calling the recorders) compiled in-process by {@code javac},
- * with the processor and without it.
+ * What the processor adds to a compilation, with the processor and without it, of one of two
+ * projects ({@link #project}): the {@link SyntheticProject} (1,000 metrics in 100 families, 200
+ * handler classes calling the recorders) or the example bot's own sources and schema. Compiled
+ * in-process by {@code javac} or by a {@code javac} process per compilation ({@link #javac}).
  *
  * <p>Both variants compile the same Java code. {@code with-processor} compiles the handler
  * classes with the processor on the processor path, which reads, validates and lints the schema
@@ -63,10 +65,11 @@ import org.openjdk.jmh.runner.IterationType;
  * validating and linting the schema, writing the recorders) and javac's work on its account
  * (looking for the not yet generated recorders that the handlers import, a second round).
  *
- * <p>The compile class path is what a user's has (metered-annotations, metered-runtime, sentry);
- * the processor path is the processor and its dependencies, loaded by {@code javac} in a fresh
- * class loader per compilation as in a build. The module's build copies both to {@code
- * benchmarks/target/processor-scale/}; {@code -Dmetered.scale.lib=DIR} points elsewhere.
+ * <p>The compile class path is what a user's has (for the synthetic project metered-annotations,
+ * metered-runtime and sentry; for the example bot its compile class path); the processor path is
+ * the shaded processor jar alone, as a user's build has it, loaded by {@code javac} in a fresh
+ * class loader per compilation. The module's build copies the jars and the example bot's sources
+ * to {@code benchmarks/target/processor-scale/}; {@code -Dmetered.scale.lib=DIR} points elsewhere.
  *
  * <p>Setup fails the run unless the project compiles with no error and no warning in both
  * variants, and unless a compilation of several rounds reads the schema exactly once. Each fork
@@ -88,17 +91,34 @@ public class ProcessorScaleBenchmark {
   public String variant;
 
   /**
+   * What is compiled: {@code synthetic} (the {@link SyntheticProject}) or {@code example-bot}
+   * (the example bot's main sources and schema, as its build compiles them).
+   */
+  @Param({"synthetic", "example-bot"})
+  public String project;
+
+  /**
+   * How {@code javac} runs: {@code in-process} (the system compiler in this JVM: after the
+   * warm-up javac's own code is compiled by the JIT while the processor is loaded afresh every
+   * time, as in a build daemon or an IDE) or {@code one-shot} (a {@code javac} process per
+   * compilation, where both are cold, as in a single-module command-line build).
+   */
+  @Param({"in-process"})
+  public String javac;
+
+  /**
    * How the handlers import the recorders: {@code single-type} ({@code import ...F00Metrics;},
    * {@code import ...F00Metrics.Region;}, as the example bot does) or {@code on-demand}
    * ({@code import ...metrics.*;}). Before the first round those imports name classes that do
-   * not exist yet, and javac's search for them is part of what the processor costs.
+   * not exist yet, and javac's search for them is part of what the processor costs. The
+   * synthetic project only; the example bot imports by name.
    */
   @Param({"single-type"})
   public String imports;
 
-  private JavaCompiler javac;
+  private JavaCompiler compiler;
   private Path root;
-  private SyntheticProject project;
+  private CompiledProject sources;
   private String classPath;
   private String processorPath;
   /** The recorders' and wrappers' sources, generated once, for the variant without the processor. */
@@ -108,15 +128,21 @@ public class ProcessorScaleBenchmark {
   private boolean measuring;
   private long cpuAtStart;
   private final List<Long> measuredCpuNanos = new ArrayList<>();
+  /** The CPU time of this JVM's finished child processes when the compilation started. */
+  private long childCpuAtStart;
+
+  /** The sources, schema and expected output of the compiled project. */
+  private record CompiledProject(List<Path> sources, Path schema, int expectedGenerated, String description) {}
 
   @Setup(Level.Trial)
   public void writeProjectAndCheckIt() throws IOException {
-    javac = ToolProvider.getSystemJavaCompiler();
+    compiler = ToolProvider.getSystemJavaCompiler();
     Path lib = libDirectory();
-    classPath = jars(lib.resolve("classpath"));
     processorPath = jars(lib.resolve("processorpath"));
     root = Files.createTempDirectory("metered-scale-");
-    project = SyntheticProject.write(root.resolve("project"), imports.equals("on-demand"));
+    sources = project.equals("example-bot") ? exampleBot(lib) : synthetic(root, imports.equals("on-demand"));
+    classPath = jars(project.equals("example-bot") ? lib.resolve("example-bot").resolve("classpath")
+        : lib.resolve("classpath"));
     HeapSampler heap = new HeapSampler();
     if (withProcessor()) {
       checkSchemaReadOnce(heap);
@@ -126,19 +152,16 @@ public class ProcessorScaleBenchmark {
       try (Stream<Path> files = Files.walk(generated.resolve("sources"))) {
         generatedRecorders = files.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
       }
-      // A recorder per family and a wrapper per handler class.
-      int expected = SyntheticProject.FAMILIES + SyntheticProject.FAMILIES * SyntheticProject.HANDLER_CLASSES_PER_FAMILY;
-      if (generatedRecorders.size() != expected) {
-        throw new IllegalStateException("expected " + expected + " generated sources, the processor wrote "
-            + generatedRecorders.size());
+      if (generatedRecorders.isEmpty()
+          || sources.expectedGenerated() >= 0 && generatedRecorders.size() != sources.expectedGenerated()) {
+        throw new IllegalStateException("expected " + sources.expectedGenerated()
+            + " generated sources, the processor wrote " + generatedRecorders.size());
       }
       heap.before = HeapSampler.liveHeap();
       requireClean(compile(false, root.resolve("check-without"), null, heap), "compiling without the processor");
-      System.out.printf(Locale.ROOT, "%n[scale] %d families, %d metrics, %d handler classes, %d @Metered methods;"
-              + " schema %d lines; handler sources %d lines; generated recorders %d lines%n",
-          SyntheticProject.FAMILIES, SyntheticProject.FAMILIES * SyntheticProject.METRICS_PER_FAMILY,
-          project.sources().size(), project.sources().size() * SyntheticProject.HANDLERS_PER_CLASS,
-          project.schemaLines(), project.sourceLines(), SyntheticProject.javaLines(generated.resolve("sources")));
+      System.out.printf(Locale.ROOT, "%n[scale] %s: %s; %d sources, %d lines; %d generated sources, %d lines%n",
+          project, sources.description(), sources.sources().size(), javaLines(sources.sources()),
+          generatedRecorders.size(), javaLines(generatedRecorders));
     }
     System.out.printf(Locale.ROOT, "%n[scale] %s: %s%n", variant, heap);
   }
@@ -152,11 +175,15 @@ public class ProcessorScaleBenchmark {
   public void freshOutput() throws IOException {
     output = Files.createTempDirectory(root, "run-");
     cpuAtStart = threads.getCurrentThreadCpuTime();
+    childCpuAtStart = ChildCpu.nanos();
   }
 
   /** One whole compilation; a compilation error fails the run. */
   @Benchmark
-  public int compile() throws IOException {
+  public int compile() throws IOException, InterruptedException {
+    if (javac.equals("one-shot")) {
+      return compileOneShot(withProcessor(), output);
+    }
     Result result = compile(withProcessor(), output, null, null);
     if (!result.success()) {
       throw new IllegalStateException("the compilation failed: " + result.problems());
@@ -166,7 +193,8 @@ public class ProcessorScaleBenchmark {
 
   @TearDown(Level.Invocation)
   public void deleteOutput() {
-    long cpu = threads.getCurrentThreadCpuTime() - cpuAtStart;
+    long cpu = javac.equals("one-shot") ? ChildCpu.nanos() - childCpuAtStart
+        : threads.getCurrentThreadCpuTime() - cpuAtStart;
     if (measuring) {
       measuredCpuNanos.add(cpu);
     }
@@ -174,19 +202,53 @@ public class ProcessorScaleBenchmark {
   }
 
   /**
-   * Prints the compiling thread's CPU time per measured compilation: less disturbed than the
-   * wall time by other processes on a shared machine (javac compiles on one thread; GC and JIT
-   * threads are not counted).
+   * Prints the CPU time per measured compilation, less disturbed than the wall time by other
+   * processes on a shared machine: in-process, the compiling thread's (javac compiles on one
+   * thread; GC and JIT threads are not counted); one-shot, the whole {@code javac} process's,
+   * every thread counted (where the platform tells it: Linux).
    */
   @TearDown(Level.Trial)
   public void reportCpuAndClean() {
     double[] ms = measuredCpuNanos.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
-    if (ms.length > 0) {
-      System.out.printf(Locale.ROOT, "%n[scale] %s: compile-thread CPU time over %d measured compilations:"
+    if (ms.length > 0 && ms[ms.length - 1] > 0) {
+      System.out.printf(Locale.ROOT, "%n[scale] %s %s %s: %s CPU time over %d measured compilations:"
               + " mean %.0f ms, median %.0f ms, min %.0f ms%n",
-          variant, ms.length, Arrays.stream(ms).average().orElse(0), ms[ms.length / 2], ms[0]);
+          project, javac, variant, javac.equals("one-shot") ? "javac process" : "compile-thread", ms.length,
+          Arrays.stream(ms).average().orElse(0), ms[ms.length / 2], ms[0]);
     }
     delete(root);
+  }
+
+  private static CompiledProject synthetic(Path root, boolean onDemandImports) throws IOException {
+    SyntheticProject synthetic = SyntheticProject.write(root.resolve("project"), onDemandImports);
+    return new CompiledProject(synthetic.sources(), synthetic.schema(),
+        // A recorder per family and a wrapper per handler class.
+        SyntheticProject.FAMILIES + SyntheticProject.FAMILIES * SyntheticProject.HANDLER_CLASSES_PER_FAMILY,
+        String.format(Locale.ROOT, "%d families, %d metrics, %d @Metered methods, %s imports; schema %d lines",
+            SyntheticProject.FAMILIES, SyntheticProject.FAMILIES * SyntheticProject.METRICS_PER_FAMILY,
+            synthetic.sources().size() * SyntheticProject.HANDLERS_PER_CLASS,
+            onDemandImports ? "on-demand" : "single-type", synthetic.schemaLines()));
+  }
+
+  /** The example bot's main sources and schema, copied by the module's build. */
+  private static CompiledProject exampleBot(Path lib) throws IOException {
+    Path bot = lib.resolve("example-bot");
+    List<Path> java;
+    try (Stream<Path> files = Files.walk(bot.resolve("java"))) {
+      java = files.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
+    }
+    Path schema = bot.resolve("resources").resolve("metrics.yaml");
+    // Whatever the bot's schema and handlers generate: checked to be the same in both variants.
+    return new CompiledProject(java, schema, -1, "the example bot, schema " + Files.readAllLines(schema).size()
+        + " lines");
+  }
+
+  private static long javaLines(List<Path> files) throws IOException {
+    long lines = 0;
+    for (Path file : files) {
+      lines += Files.readAllLines(file, StandardCharsets.UTF_8).size();
+    }
+    return lines;
   }
 
   /**
@@ -229,6 +291,30 @@ public class ProcessorScaleBenchmark {
     }
   }
 
+  /**
+   * The CPU time, user and system, of this JVM's child processes that have ended and been waited
+   * for, every thread of theirs counted: from {@code /proc/self/stat} on Linux, 0 elsewhere.
+   */
+  private static final class ChildCpu {
+    /** Linux's clock ticks per second for these fields (USER_HZ), 100 on every architecture it runs on. */
+    private static final long TICKS_PER_SECOND = 100;
+
+    private ChildCpu() {}
+
+    static long nanos() {
+      try {
+        String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+        // The fields after the command name, which is in parentheses and may hold spaces:
+        // cutime and cstime are the 16th and 17th fields of the line, the 14th and 15th after it.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        return ticks * (1_000_000_000L / TICKS_PER_SECOND);
+      } catch (IOException | RuntimeException e) {
+        return 0;
+      }
+    }
+  }
+
   private boolean withProcessor() {
     return variant.equals("with-processor");
   }
@@ -256,38 +342,82 @@ public class ProcessorScaleBenchmark {
   private Result compile(boolean processor, Path out, FileManagerWrapper fileManager, TaskListener listener)
       throws IOException {
     Path classes = Files.createDirectories(out.resolve("classes"));
-    List<String> options = new ArrayList<>(List.of(
-        "--release", "17",
-        "-encoding", "UTF-8",
-        "-Xlint:all,-processing",
-        "-classpath", classPath,
-        "-d", classes.toString()));
-    List<Path> sources = new ArrayList<>(project.sources());
-    if (processor) {
-      Path generated = Files.createDirectories(out.resolve("sources"));
-      options.addAll(List.of("-processorpath", processorPath, "-s", generated.toString(), "-Ametered.werror=true"));
-      if (fileManager == null) {
-        options.add("-Ametered.schema=" + project.schema());
-      } else {
-        // The schema is found at the root of the class output, through the file manager.
-        Files.copy(project.schema(), classes.resolve("metrics.yaml"), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } else {
-      options.add("-proc:none");
-      sources.addAll(generatedRecorders);
+    if (fileManager != null) {
+      // The schema is found at the root of the class output, through the file manager.
+      Files.copy(sources.schema(), classes.resolve("metrics.yaml"), StandardCopyOption.REPLACE_EXISTING);
     }
+    List<String> options = options(processor, out, fileManager == null);
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, Locale.ROOT,
+    try (StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
         StandardCharsets.UTF_8)) {
       JavaFileManager files = fileManager == null ? standard : fileManager.wrap(standard);
-      JavaCompiler.CompilationTask task = javac.getTask(
-          null, files, diagnostics, options, null, standard.getJavaFileObjectsFromPaths(sources));
+      JavaCompiler.CompilationTask task = compiler.getTask(
+          null, files, diagnostics, options, null, standard.getJavaFileObjectsFromPaths(sourceFiles(processor)));
       if (listener != null) {
         ((JavacTask) task).addTaskListener(listener);
       }
       boolean success = task.call();
       return new Result(success, diagnostics.getDiagnostics());
     }
+  }
+
+  /**
+   * The same compilation as {@link #compile(boolean, Path, FileManagerWrapper, TaskListener)}
+   * by the {@code javac} command of the JDK running the benchmark, in a process of its own.
+   * Fails the run unless it succeeds with no warning.
+   *
+   * @return the length of what javac printed
+   */
+  private int compileOneShot(boolean processor, Path out) throws IOException, InterruptedException {
+    Files.createDirectories(out.resolve("classes"));
+    List<String> arguments = new ArrayList<>(options(processor, out, true));
+    for (Path source : sourceFiles(processor)) {
+      arguments.add(source.toString());
+    }
+    Path argFile = out.resolve("javac-arguments");
+    // One argument a line, quoted as javac's @-files read them.
+    Files.write(argFile, arguments.stream()
+        .map(a -> "\"" + a.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        .collect(Collectors.toList()), StandardCharsets.UTF_8);
+    Path javacCommand = Path.of(System.getProperty("java.home"), "bin", "javac");
+    Path log = out.resolve("javac-output");
+    Process process = new ProcessBuilder(javacCommand.toString(), "@" + argFile)
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    int exit = process.waitFor();
+    String printed = Files.readString(log, StandardCharsets.UTF_8);
+    if (exit != 0 || !printed.isBlank()) {
+      throw new IllegalStateException("javac exited with " + exit + ":\n" + printed);
+    }
+    return printed.length();
+  }
+
+  /** The compilation's options: with the processor, {@code -processorpath} and its options. */
+  private List<String> options(boolean processor, Path out, boolean schemaOption) throws IOException {
+    List<String> options = new ArrayList<>(List.of(
+        "--release", "17",
+        "-encoding", "UTF-8",
+        "-Xlint:all,-processing",
+        "-classpath", classPath,
+        "-d", out.resolve("classes").toString()));
+    if (processor) {
+      Path generated = Files.createDirectories(out.resolve("sources"));
+      options.addAll(List.of("-processorpath", processorPath, "-s", generated.toString(), "-Ametered.werror=true"));
+      if (schemaOption) {
+        options.add("-Ametered.schema=" + sources.schema());
+      }
+    } else {
+      options.add("-proc:none");
+    }
+    return options;
+  }
+
+  /** The project's sources; without the processor, also the sources it generated at setup. */
+  private List<Path> sourceFiles(boolean processor) {
+    List<Path> files = new ArrayList<>(sources.sources());
+    if (!processor) {
+      files.addAll(generatedRecorders);
+    }
+    return files;
   }
 
   interface FileManagerWrapper {
@@ -386,6 +516,15 @@ public class ProcessorScaleBenchmark {
 
       FileObject delegate() {
         return fileObject;
+      }
+
+      /**
+       * Not a {@code file:} URI, so that the processor reads the schema through this object's
+       * streams, which count the reads, rather than straight from the file.
+       */
+      @Override
+      public URI toUri() {
+        return URI.create("counted:" + fileObject.toUri().getRawPath());
       }
 
       @Override

@@ -1,0 +1,89 @@
+package dev.metered.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs {@link ProcessorScaleBenchmark} for the two compile-time targets of issue 12 in one run
+ * and prints them as the Markdown table {@code docs/benchmarks.md} shows: the example bot
+ * compiled by a {@code javac} process per compilation (at most +15% wall time with the processor),
+ * and the synthetic project compiled in-process (at most +60%). {@code full} also compiles the
+ * example bot in-process.
+ *
+ * <p>Usage: {@code java -cp benchmarks/target/metered-benchmarks.jar
+ * dev.metered.benchmarks.ProcessorScaleReport [quick|full]}. {@code full} (the default) runs the
+ * benchmark's own settings (2 forks of 5 warm-up and 8 measured compilations); {@code quick}
+ * runs 1 fork of 3 warm-up and 4 measured compilations, in about 3 minutes on a quiet machine.
+ * Each fork's {@code [scale]} lines give the CPU time of the same compilations. The targets are
+ * reported, not enforced, since a busy machine can miss them.
+ */
+public final class ProcessorScaleReport {
+  private ProcessorScaleReport() {}
+
+  /** One measured case: a project compiled one way, with its target. */
+  private record Case(String project, String javac, String target, double maxAdded) {}
+
+  /** One variant's wall time. */
+  private record Score(double ms, double error) {}
+
+  public static void main(String[] args) throws Exception {
+    boolean quick = args.length > 0 && args[0].equals("quick");
+    List<Case> cases = new ArrayList<>(List.of(
+        new Case("example-bot", "one-shot", "at most +15%", 0.15),
+        new Case("synthetic", "in-process", "at most +60%", 0.60)));
+    if (!quick) {
+      cases.add(new Case("example-bot", "in-process", "none (reference)", Double.NaN));
+    }
+    List<String> rows = new ArrayList<>();
+    for (Case c : cases) {
+      Score with = null;
+      Score without = null;
+      for (RunResult result : run(options(quick, c))) {
+        Result<?> time = result.getPrimaryResult();
+        Score score = new Score(time.getScore(), time.getScoreError());
+        if (result.getParams().getParam("variant").equals("with-processor")) {
+          with = score;
+        } else {
+          without = score;
+        }
+      }
+      if (with == null || without == null) {
+        throw new IllegalStateException("no result for " + c);
+      }
+      double added = with.ms() / without.ms() - 1;
+      String verdict = Double.isNaN(c.maxAdded()) ? "" : added <= c.maxAdded() ? " (met)" : " (**not met**)";
+      rows.add(String.format(Locale.ROOT, "| %s | %s | %,.0f ± %,.0f ms | %,.0f ± %,.0f ms | **%+.0f%%** | %s%s |",
+          c.project(), c.javac(), without.ms(), without.error(), with.ms(), with.error(), added * 100, c.target(),
+          verdict));
+    }
+    System.out.println();
+    System.out.println("## What the processor adds to a compilation (" + (quick ? "quick" : "full") + " run)");
+    System.out.println();
+    System.out.println("| project | javac | without the processor | with it | added wall time | target |");
+    System.out.println("|---|---|---:|---:|---:|---|");
+    rows.forEach(System.out::println);
+  }
+
+  private static ChainedOptionsBuilder options(boolean quick, Case c) {
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(ProcessorScaleBenchmark.class.getName() + ".compile")
+        .param("project", c.project())
+        .param("javac", c.javac())
+        .param("variant", "with-processor", "without-processor");
+    if (quick) {
+      options.forks(1).warmupIterations(3).measurementIterations(4);
+    }
+    return options;
+  }
+
+  private static Collection<RunResult> run(ChainedOptionsBuilder options) throws Exception {
+    return new Runner(options.build()).run();
+  }
+}
