@@ -129,9 +129,39 @@ class IncrementalCompilationTest {
     assertThat(one.errors()).hasSize(1);
   }
 
+  @Test
+  void aValueTheCompiledEnumLacksLeavesTheWrapperWritten() {
+    JavaFileObject changed = info("""
+          @Metered(family = "command", attributes = {"command=about", "command_type=slash"})
+          public void about() {}
+        """);
+    // Names the wrapper outside a method body, where javac still looks after an error.
+    JavaFileObject user = Compilations.source("test.InfoUser", """
+        package test;
+
+        class InfoUser {
+          Info_Metered wrapper() {
+            return new Info_Metered();
+          }
+        }
+        """);
+    Compilation one = Compilations.compileWithClasspath(List.of(classes.toFile()),
+        List.of("-Ametered.schema=" + dir.resolve("metrics.yaml")), changed, user);
+
+    Compilations.onlyError(one, "MeteredRecorderOutOfDate");
+    assertThat(one.errors()).as("no error about Info_Metered: it is written, without about()\n"
+        + Compilations.describe(one)).hasSize(1);
+  }
+
   /** Compiles {@code Info} alone, with {@code method} added, against the first run's classes. */
   private Compilation recompileInfo(String method) {
-    JavaFileObject changed = Compilations.source("test.Info", """
+    return Compilations.compileWithClasspath(List.of(classes.toFile()),
+        List.of("-Ametered.schema=" + dir.resolve("metrics.yaml")), info(method));
+  }
+
+  /** {@code Info} with {@code method} added. */
+  private static JavaFileObject info(String method) {
+    return Compilations.source("test.Info", """
         package test;
 
         import dev.metered.annotations.Metered;
@@ -142,7 +172,5 @@ class IncrementalCompilationTest {
 
         %s}
         """.formatted(method));
-    return Compilations.compileWithClasspath(List.of(classes.toFile()),
-        List.of("-Ametered.schema=" + dir.resolve("metrics.yaml")), changed);
   }
 }
