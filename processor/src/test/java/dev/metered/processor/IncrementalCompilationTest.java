@@ -130,38 +130,42 @@ class IncrementalCompilationTest {
   }
 
   @Test
-  void aValueTheCompiledEnumLacksLeavesTheWrapperWritten() {
-    JavaFileObject changed = info("""
-          @Metered(family = "command", attributes = {"command=about", "command_type=slash"})
-          public void about() {}
-        """);
-    // Names the wrapper outside a method body, where javac still looks after an error.
-    JavaFileObject user = Compilations.source("test.InfoUser", """
+  void aValueTheCompiledEnumLacksLeavesTheRestOfTheWrapperWritten() {
+    // A class the first run did not have, so its wrapper is on no class path.
+    JavaFileObject about = Compilations.source("test.About", """
         package test;
 
-        class InfoUser {
-          Info_Metered wrapper() {
-            return new Info_Metered();
+        import dev.metered.annotations.Metered;
+
+        public class About {
+          @Metered(family = "command", attributes = {"command=about", "command_type=slash"})
+          public void about() {}
+
+          @Metered(family = "command", attributes = {"command=info", "command_type=prefix"})
+          public void infoByPrefix() {}
+        }
+        """);
+    // Names the wrapper outside a method body, where javac still looks after an error.
+    JavaFileObject user = Compilations.source("test.AboutUser", """
+        package test;
+
+        class AboutUser {
+          About_Metered wrapper() {
+            return new About_Metered();
           }
         }
         """);
     Compilation one = Compilations.compileWithClasspath(List.of(classes.toFile()),
-        List.of("-Ametered.schema=" + dir.resolve("metrics.yaml")), changed, user);
+        List.of("-Ametered.schema=" + dir.resolve("metrics.yaml")), about, user);
 
     Compilations.onlyError(one, "MeteredRecorderOutOfDate");
-    assertThat(one.errors()).as("no error about Info_Metered: it is written, without about()\n"
+    assertThat(one.errors()).as("no error about About_Metered: it is written, timing infoByPrefix() only\n"
         + Compilations.describe(one)).hasSize(1);
   }
 
   /** Compiles {@code Info} alone, with {@code method} added, against the first run's classes. */
   private Compilation recompileInfo(String method) {
-    return Compilations.compileWithClasspath(List.of(classes.toFile()),
-        List.of("-Ametered.schema=" + dir.resolve("metrics.yaml")), info(method));
-  }
-
-  /** {@code Info} with {@code method} added. */
-  private static JavaFileObject info(String method) {
-    return Compilations.source("test.Info", """
+    JavaFileObject changed = Compilations.source("test.Info", """
         package test;
 
         import dev.metered.annotations.Metered;
@@ -172,5 +176,7 @@ class IncrementalCompilationTest {
 
         %s}
         """.formatted(method));
+    return Compilations.compileWithClasspath(List.of(classes.toFile()),
+        List.of("-Ametered.schema=" + dir.resolve("metrics.yaml")), changed);
   }
 }
