@@ -141,16 +141,18 @@ public final class MeteredProcessor extends AbstractProcessor {
       if (!schemaProcessed) {
         schemaProcessed = true;
         processSchema(handlers, round);
-      } else if (!pendingWrappers.isEmpty()) {
-        writeWrappers(round);
-      } else if (!handlers.isEmpty()) {
+      } else {
+        // A later round's sources are generated ones: a handler among them came too late.
         Diagnostics diagnostics = new Diagnostics();
         for (HandlerSite handler : handlers) {
-          diagnostics.error(DiagnosticCode.BAD_HANDLER_ATTRIBUTE, handler.method(), handler.annotation(), null, null,
+          diagnostics.error(DiagnosticCode.GENERATED_HANDLER, handler.method(), handler.annotation(), null, null,
               "@Metered handlers must be in sources written by hand: this one was generated in a later"
-                  + " round, after the recorders were written");
+                  + " round, after the recorders were written, so it records nothing");
         }
         print(diagnostics);
+        if (!pendingWrappers.isEmpty()) {
+          writeWrappers(round);
+        }
       }
     } catch (RuntimeException e) {
       // A bug of ours must not surface as "an annotation processor threw an uncaught exception".
