@@ -1,12 +1,9 @@
 package dev.metered.processor;
 
-import com.squareup.javapoet.JavaFile;
 import dev.metered.processor.diagnostic.Diagnostic;
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.diagnostic.NotGenerated;
-import dev.metered.processor.diagnostic.SourcePosition;
-import dev.metered.processor.generate.AsciiSource;
 import dev.metered.processor.generate.CatalogWriter;
 import dev.metered.processor.generate.RecorderWriter;
 import dev.metered.processor.generate.WrapperWriter;
@@ -16,8 +13,6 @@ import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricsModel;
 import dev.metered.processor.model.WrapperModel;
-import dev.metered.processor.schema.BoundedRead;
-import dev.metered.processor.schema.InputKind;
 import dev.metered.processor.schema.SchemaDocument;
 import dev.metered.processor.schema.SchemaFile;
 import dev.metered.processor.schema.SchemaLocator;
@@ -28,16 +23,6 @@ import dev.metered.processor.source.HandlerSite;
 import dev.metered.processor.source.JavaLangShadows;
 import dev.metered.processor.source.WrapperModelBuilder;
 import dev.metered.processor.validate.Validated;
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.Writer;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -50,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
@@ -61,17 +47,14 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic.Kind;
-import javax.tools.FileObject;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 
 /**
  * The Metered annotation processor: reads the metrics schema once per compilation, checks it
  * and the {@code @Metered} handlers, and writes one recorder class per family.
  *
- * <p>The only class that touches the round environment, the filer and the options; everything
- * it calls collects problems in {@link Diagnostics} instead of throwing, and this class prints
- * them. It claims no annotations, so other processors still see every annotation of a round;
+ * <p>It keeps the rounds: the only class that touches the round environment, and the one that
+ * prints; {@link ProcessorFiles} owns the filer and the files. Everything it calls collects
+ * problems in {@link Diagnostics} instead of throwing. It claims no annotations, so other processors still see every annotation of a round;
  * {@link MeteredAnnotationsClaim} claims {@code @Metered} and {@code @Attr} once this class has
  * read them.
  */
@@ -84,6 +67,8 @@ public final class MeteredProcessor extends AbstractProcessor {
   private static final Set<RoundEnvironment> PROCESSED_ROUNDS =
       Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
+  /** Reads the schema and the earlier catalog, writes what is generated; set in {@link #init}. */
+  private ProcessorFiles files;
   private boolean schemaProcessed;
   /** What could be generated from the schema, errors or not; wrappers are written from it. */
   private MetricsModel model;
@@ -104,6 +89,12 @@ public final class MeteredProcessor extends AbstractProcessor {
   private boolean recordersOnClassPath;
   /** Classes with handlers whose wrappers are still to be written, by qualified name. */
   private final Set<String> pendingWrappers = new LinkedHashSet<>();
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    files = new ProcessorFiles(processingEnv);
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -296,16 +287,7 @@ public final class MeteredProcessor extends AbstractProcessor {
   }
 
   private void writeWrapper(WrapperWriter writer, WrapperModel wrapper, TypeElement type, Diagnostics diagnostics) {
-    JavaFile file = writer.write(wrapper);
-    try {
-      JavaFileObject source = processingEnv.getFiler().createSourceFile(wrapper.wrapper().canonicalName(), type);
-      try (Writer out = source.openWriter()) {
-        out.write(AsciiSource.of(file));
-      }
-    } catch (IOException e) {
-      diagnostics.error(DiagnosticCode.GENERATION_FAILED, null,
-          "cannot write " + wrapper.wrapper() + ": " + e.getMessage());
-    }
+    files.writeSource(wrapper.wrapper().canonicalName(), writer.write(wrapper), new Element[] {type}, diagnostics);
   }
 
   /**
@@ -334,7 +316,7 @@ public final class MeteredProcessor extends AbstractProcessor {
 
   private Optional<Validated> loadModel(List<HandlerSite> handlers, RoundEnvironment round, Diagnostics diagnostics) {
     int start = diagnostics.size();
-    Optional<SchemaFile> file = locateSchema(diagnostics);
+    Optional<SchemaFile> file = files.locateSchema(diagnostics);
     if (file.isEmpty()) {
       diagnostics.explainFirstErrorSince(start, NotGenerated.NOTHING);
       return Optional.empty();
@@ -350,7 +332,7 @@ public final class MeteredProcessor extends AbstractProcessor {
       return handlers.isEmpty() ? Optional.empty() : Optional.of(checkAgainstCompiledRecorders(document.get(),
           file.get(), handlers, diagnostics));
     }
-    PreviousCatalog previous = readPreviousCatalog(diagnostics).orElse(null);
+    PreviousCatalog previous = files.readPreviousCatalog(diagnostics).orElse(null);
     Validated validated = pipeline.checkAll(document.get(), file.get().path(), handlers, processingEnv.getOptions(),
         previous, true);
     return Optional.of(packageIsOurs ? validated : new Validated(Optional.empty(), validated.familiesWithErrors()));
@@ -385,37 +367,6 @@ public final class MeteredProcessor extends AbstractProcessor {
             + " earlier records the same event ([" + DiagnosticCode.DUPLICATE_HANDLER.code() + "]) is checked"
             + " only by a build of all the sources");
     return validated;
-  }
-
-  /** The earlier catalog named by the option, if one is named and readable. */
-  private Optional<PreviousCatalog> readPreviousCatalog(Diagnostics diagnostics) {
-    String option = processingEnv.getOptions().get(PreviousCatalog.OPTION);
-    if (option == null || option.isBlank()) {
-      return Optional.empty();
-    }
-    Path path = Path.of(option.strip()).toAbsolutePath().normalize();
-    SourcePosition start = SourcePosition.startOf(path.toString());
-    try {
-      Optional<byte[]> bytes = BoundedRead.file(path, InputKind.CATALOG.maxBytes());
-      if (bytes.isEmpty()) {
-        diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, start,
-            "no catalog at " + path + ", the file named by -A" + PreviousCatalog.OPTION);
-        return Optional.empty();
-      }
-      return SchemaFile.decode(InputKind.CATALOG, path.toString(), bytes.get(), diagnostics)
-          .flatMap(file -> PreviousCatalog.read(file, diagnostics));
-    } catch (BoundedRead.TooLargeException e) {
-      SchemaFile.reportTooLarge(InputKind.CATALOG, start, e.size(), diagnostics);
-      return Optional.empty();
-    } catch (BoundedRead.NotAFileException e) {
-      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, start, "cannot read the catalog named by -A"
-          + PreviousCatalog.OPTION + ": " + e.getMessage() + "; name an earlier build's META-INF/metered/metrics.json");
-      return Optional.empty();
-    } catch (IOException e) {
-      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, start,
-          "cannot read the catalog named by -A" + PreviousCatalog.OPTION + ": " + e);
-      return Optional.empty();
-    }
   }
 
   /**
@@ -467,61 +418,6 @@ public final class MeteredProcessor extends AbstractProcessor {
     return true;
   }
 
-  private Optional<SchemaFile> locateSchema(Diagnostics diagnostics) {
-    String option = processingEnv.getOptions().get(SchemaLocator.OPTION);
-    SchemaLocator locator = new SchemaLocator(diagnostics);
-    if (option != null && !option.isBlank()) {
-      Path path = Path.of(option.strip()).toAbsolutePath().normalize();
-      return locator.locate(new SchemaLocator.Candidate(path.toString(), path::toString, () -> readFile(path)), List.of());
-    }
-    List<SchemaLocator.Candidate> fallbacks = new ArrayList<>();
-    for (StandardLocation location : List.of(StandardLocation.CLASS_OUTPUT, StandardLocation.CLASS_PATH)) {
-      FileObject[] found = new FileObject[1];
-      fallbacks.add(new SchemaLocator.Candidate(
-          location.getName() + "/" + SchemaLocator.RESOURCE,
-          () -> displayPath(found[0].toUri()),
-          () -> {
-            Optional<FileObject> resource = resource(location);
-            if (resource.isEmpty()) {
-              return Optional.empty();
-            }
-            found[0] = resource.get();
-            return readResource(found[0]);
-          }));
-    }
-    return locator.locate(null, fallbacks);
-  }
-
-  private Optional<FileObject> resource(StandardLocation location) {
-    try {
-      return Optional.of(processingEnv.getFiler().getResource(location, "", SchemaLocator.RESOURCE));
-    } catch (IOException | IllegalArgumentException e) {
-      // No such file, or a compiler that cannot read this location.
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<byte[]> readFile(Path path) throws IOException {
-    return BoundedRead.file(path, SchemaFile.MAX_BYTES);
-  }
-
-  /** A resource the Filer found: a file checked as one, anything else read up to the limit. */
-  private static Optional<byte[]> readResource(FileObject resource) throws IOException {
-    URI uri = resource.toUri();
-    if ("file".equals(uri.getScheme())) {
-      return readFile(Path.of(uri));
-    }
-    try (InputStream in = resource.openInputStream()) {
-      return Optional.of(BoundedRead.stream(in, SchemaFile.MAX_BYTES));
-    } catch (FileNotFoundException | NoSuchFileException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String displayPath(URI uri) {
-    return "file".equals(uri.getScheme()) ? Path.of(uri).toString() : uri.toString();
-  }
-
   /** Writes the recorders, and the catalog when {@code withCatalog}: never one of a schema with errors. */
   private void write(MetricsModel model, List<HandlerSite> handlers, RoundEnvironment round, boolean withCatalog) {
     PackageElement recorderPackage = processingEnv.getElementUtils().getPackageElement(model.javaPackage());
@@ -547,16 +443,8 @@ public final class MeteredProcessor extends AbstractProcessor {
                 + ", and this class has that name already; rename one of them");
         continue;
       }
-      JavaFile file = writer.write(model, family);
-      try {
-        JavaFileObject source = processingEnv.getFiler().createSourceFile(
-            name, origins.getOrDefault(family.name(), new Element[0]));
-        try (Writer out = source.openWriter()) {
-          out.write(AsciiSource.of(file));
-        }
-      } catch (IOException e) {
-        diagnostics.error(DiagnosticCode.GENERATION_FAILED, null, "cannot write " + name + ": " + e.getMessage());
-      }
+      files.writeSource(name, writer.write(model, family), origins.getOrDefault(family.name(), new Element[0]),
+          diagnostics);
     }
     if (withCatalog) {
       writeCatalog(model, handlers, diagnostics);
@@ -567,20 +455,8 @@ public final class MeteredProcessor extends AbstractProcessor {
   private void writeCatalog(MetricsModel model, List<HandlerSite> handlers, Diagnostics diagnostics) {
     CatalogWriter catalog = new CatalogWriter();
     Element[] origins = handlers.stream().map(h -> h.method().getEnclosingElement()).distinct().toArray(Element[]::new);
-    writeResource(CatalogWriter.JSON_RESOURCE, catalog.json(model), origins, diagnostics);
-    writeResource(CatalogWriter.MARKDOWN_RESOURCE, catalog.markdown(model), origins, diagnostics);
-  }
-
-  private void writeResource(String name, String text, Element[] origins, Diagnostics diagnostics) {
-    try {
-      FileObject resource = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", name, origins);
-      // UTF-8 whatever the compilation's -encoding: the catalog's readers expect it.
-      try (OutputStream out = resource.openOutputStream()) {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      diagnostics.error(DiagnosticCode.GENERATION_FAILED, null, "cannot write " + name + ": " + e.getMessage());
-    }
+    files.writeResource(CatalogWriter.JSON_RESOURCE, catalog.json(model), origins, diagnostics);
+    files.writeResource(CatalogWriter.MARKDOWN_RESOURCE, catalog.markdown(model), origins, diagnostics);
   }
 
   /**
