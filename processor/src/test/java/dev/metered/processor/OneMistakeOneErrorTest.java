@@ -395,6 +395,20 @@ class OneMistakeOneErrorTest {
   }
 
   /**
+   * Sentry stores the unit {@code ms} as {@code millisecond}, so lint only warns; the wrappers
+   * time in it too, rather than find no duration at every handler of the family.
+   */
+  @Test
+  void aUnitAliasOnTheTimingMetricIsOnlyAWarning() {
+    Map<String, String> files = mistake("alias", "metrics.yaml", COMMAND_TIMING,
+        COMMAND_TIMING.replace("millisecond", "ms"), "MeteredUnitAlias", "ms").apply();
+    Compilation compilation = compile(files, List.of());
+    assertThat(compilation.status()).as(Compilations.describe(compilation)).isEqualTo(Compilation.Status.SUCCESS);
+    assertThat(compilation.warnings()).extracting(warning -> warning.getMessage(Locale.ROOT))
+        .singleElement().satisfies(warning -> assertThat(warning).startsWith("[MeteredUnitAlias]"));
+  }
+
+  /**
    * A YAML syntax error leaves nothing to generate recorders from. The wrappers are still
    * written (timing nothing), so the follow-on errors are javac's, one for each place outside a
    * method body that names a recorder or its enums: here the six imports and the four
