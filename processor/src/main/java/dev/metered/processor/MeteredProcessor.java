@@ -1,11 +1,9 @@
 package dev.metered.processor;
 
-import com.squareup.javapoet.JavaFile;
 import dev.metered.processor.diagnostic.Diagnostic;
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
-import dev.metered.processor.diagnostic.SourcePosition;
-import dev.metered.processor.generate.AsciiSource;
+import dev.metered.processor.diagnostic.NotGenerated;
 import dev.metered.processor.generate.CatalogWriter;
 import dev.metered.processor.generate.ClassLists;
 import dev.metered.processor.generate.RecorderWriter;
@@ -16,8 +14,6 @@ import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricsModel;
 import dev.metered.processor.model.WrapperModel;
-import dev.metered.processor.schema.BoundedRead;
-import dev.metered.processor.schema.InputKind;
 import dev.metered.processor.schema.SchemaDocument;
 import dev.metered.processor.schema.SchemaFile;
 import dev.metered.processor.schema.SchemaLocator;
@@ -27,16 +23,7 @@ import dev.metered.processor.source.HandlerScanner;
 import dev.metered.processor.source.HandlerSite;
 import dev.metered.processor.source.JavaLangShadows;
 import dev.metered.processor.source.WrapperModelBuilder;
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.Writer;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
+import dev.metered.processor.validate.Validated;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -50,25 +37,26 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.WeakHashMap;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic.Kind;
-import javax.tools.FileObject;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 
 /**
  * The Metered annotation processor: reads the metrics schema once per compilation, checks it
  * and the {@code @Metered} handlers, and writes one recorder class per family.
  *
- * <p>The only class that touches the round environment, the filer and the options; everything
- * it calls collects problems in {@link Diagnostics} instead of throwing, and this class prints
- * them. It claims no annotations, so other processors still see every annotation of a round;
+ * <p>It keeps the rounds: the only class that touches the round environment, and the one that
+ * prints; {@link ProcessorFiles} owns the filer and the files. Everything it calls collects
+ * problems in {@link Diagnostics} instead of throwing. It claims no annotations, so other processors still see every annotation of a round;
  * {@link MeteredAnnotationsClaim} claims {@code @Metered} and {@code @Attr} once this class has
  * read them.
  */
@@ -81,9 +69,21 @@ public final class MeteredProcessor extends AbstractProcessor {
   private static final Set<RoundEnvironment> PROCESSED_ROUNDS =
       Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
+  /** Reads the schema and the earlier catalog, writes what is generated; set in {@link #init}. */
+  private ProcessorFiles files;
   private boolean schemaProcessed;
-  /** The model, once the schema and handlers were valid; wrappers are written from it. */
+  /** What could be generated from the schema, errors or not; wrappers are written from it. */
   private MetricsModel model;
+  /** Families with errors of their own: their handlers get no wrapper method until fixed. */
+  private Set<String> familiesWithErrors = Set.of();
+  /** Handlers with an error of their own ({@link #handlerKey}): their wrappers leave them out. */
+  private final Set<String> refusedHandlers = new HashSet<>();
+  /**
+   * The first round's problems, printed once the wrappers are written ({@link LaterRound}): after
+   * an error javac runs no further normal round, and a wrapper written in its last round costs a
+   * warning.
+   */
+  private LaterRound firstRoundProblems;
   /**
    * Whether the recorders were compiled before this compilation, which then holds only part of
    * the sources: they are used as they are, and only wrappers are written.
@@ -97,6 +97,12 @@ public final class MeteredProcessor extends AbstractProcessor {
    */
   private final Map<String, String> writtenWrappers = new TreeMap<>();
   private final Set<Element> wrapperOrigins = new LinkedHashSet<>();
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    files = new ProcessorFiles(processingEnv);
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -134,16 +140,18 @@ public final class MeteredProcessor extends AbstractProcessor {
       if (!schemaProcessed) {
         schemaProcessed = true;
         processSchema(handlers, round);
-      } else if (!pendingWrappers.isEmpty()) {
-        writeWrappers(round);
-      } else if (!handlers.isEmpty()) {
+      } else {
+        // A later round's sources are generated ones: a handler among them came too late.
         Diagnostics diagnostics = new Diagnostics();
         for (HandlerSite handler : handlers) {
-          diagnostics.error(DiagnosticCode.BAD_HANDLER_ATTRIBUTE, handler.method(), handler.annotation(), null, null,
+          diagnostics.error(DiagnosticCode.GENERATED_HANDLER, handler.method(), handler.annotation(), null, null,
               "@Metered handlers must be in sources written by hand: this one was generated in a later"
-                  + " round, after the recorders were written");
+                  + " round, after the recorders were written, so it records nothing");
         }
         print(diagnostics);
+        if (!pendingWrappers.isEmpty()) {
+          writeWrappers(round);
+        }
       }
       if (round.processingOver()) {
         writeWrapperList();
@@ -159,38 +167,88 @@ public final class MeteredProcessor extends AbstractProcessor {
 
   private void processSchema(List<HandlerSite> handlers, RoundEnvironment round) {
     Diagnostics diagnostics = new Diagnostics();
-    Optional<MetricsModel> loaded = loadModel(handlers, round, diagnostics);
-    if (loaded.isPresent()) {
+    Optional<Validated> validated = loadModel(handlers, round, diagnostics);
+    Optional<MetricsModel> generable = validated.flatMap(Validated::model);
+    if (generable.isPresent()) {
       checkHandlerShapes(handlers, diagnostics);
     }
-    print(diagnostics);
-    if (loaded.isPresent()) {
-      model = loaded.get();
-      if (recordersOnClassPath) {
-        // Nothing is generated for a later round to see, so the wrappers are written now:
-        // their types resolve already, the recorders being on the class path.
-        writeWrappers(round);
-      } else {
-        write(model, handlers, round);
+    refuseHandlersWithErrors(handlers, diagnostics);
+    if (generable.isEmpty() || generable.get().families().isEmpty()) {
+      // No recorder to write, so no later round to write the wrappers in.
+      if (!recordersOnClassPath && diagnostics.hasErrors()) {
+        writeWrappersWithoutSchema(handlers);
       }
+      print(diagnostics);
+      return;
+    }
+    model = generable.get();
+    familiesWithErrors = validated.get().familiesWithErrors();
+    if (recordersOnClassPath) {
+      // Nothing is generated for a later round to see, so the wrappers are written now:
+      // their types resolve already, the recorders being on the class path.
+      print(diagnostics);
+      writeWrappers(round);
+      return;
+    }
+    write(model, handlers, round, !diagnostics.hasErrors());
+    if (pendingWrappers.isEmpty()) {
+      print(diagnostics);
+    } else {
+      firstRoundProblems = new LaterRound(diagnostics);
     }
   }
 
   /**
    * Refuses handlers no wrapper can override, in the first round; the others' wrappers are
-   * written in a later round, once the recorders they refer to exist.
+   * written in a later round, once the recorders they refer to exist. A class no wrapper can
+   * extend gets none; a method no wrapper can override is left out of its class's wrapper.
    */
   private void checkHandlerShapes(List<HandlerSite> handlers, Diagnostics diagnostics) {
     WrapperModelBuilder builder = new WrapperModelBuilder(
         processingEnv.getElementUtils(), processingEnv.getTypeUtils(), diagnostics);
     Map<TypeElement, List<HandlerSite>> byType = byOwner(handlers);
     for (Map.Entry<TypeElement, List<HandlerSite>> entry : byType.entrySet()) {
-      int errorsBefore = diagnostics.all().size();
-      builder.checkShape(entry.getKey(), entry.getValue());
-      if (diagnostics.all().size() == errorsBefore) {
+      if (builder.checkShape(entry.getKey(), entry.getValue())) {
         pendingWrappers.add(entry.getKey().getQualifiedName().toString());
       }
     }
+  }
+
+  /**
+   * Remembers each handler that an error was reported on (its method or one of its parameters),
+   * so that its class's wrapper leaves it out rather than be left out itself.
+   */
+  private void refuseHandlersWithErrors(List<HandlerSite> handlers, Diagnostics diagnostics) {
+    Set<Element> atFault = new HashSet<>();
+    for (Diagnostic diagnostic : diagnostics.all()) {
+      if (diagnostic.kind() == Kind.ERROR && diagnostic.element() != null) {
+        atFault.add(diagnostic.element());
+      }
+    }
+    for (HandlerSite handler : handlers) {
+      if (atFault.contains(handler.method()) || handler.method().getParameters().stream().anyMatch(atFault::contains)) {
+        refusedHandlers.add(handlerKey(handler.method()));
+      }
+    }
+  }
+
+  /**
+   * A handler's name across rounds, in which javac makes new elements: its class and its place
+   * among the class's methods.
+   */
+  private static String handlerKey(ExecutableElement method) {
+    TypeElement owner = (TypeElement) method.getEnclosingElement();
+    return owner.getQualifiedName() + "#" + ElementFilter.methodsIn(owner.getEnclosedElements()).indexOf(method);
+  }
+
+  /** Whether a handler gets its wrapper method: it and its family are free of errors. */
+  private boolean isWrapped(HandlerSite handler) {
+    return !refusedHandlers.contains(handlerKey(handler.method())) && !familiesWithErrors.contains(handler.family())
+        && isGenerated(handler.family());
+  }
+
+  private boolean isGenerated(String family) {
+    return model.families().stream().anyMatch(generated -> generated.name().equals(family));
   }
 
   private static Map<TypeElement, List<HandlerSite>> byOwner(List<HandlerSite> handlers) {
@@ -215,34 +273,26 @@ public final class MeteredProcessor extends AbstractProcessor {
         pendingWrappers.remove(name);
         continue;
       }
-      if (!builder.isResolved(type, sites)) {
+      List<HandlerSite> wrapped = sites.stream().filter(this::isWrapped).toList();
+      if (!builder.isResolved(type, wrapped)) {
         if (round.processingOver()) {
-          diagnostics.error(DiagnosticCode.HANDLER_UNRESOLVED, sites.get(0).method(), sites.get(0).annotation(),
-              null, null, "a type in the signature of this handler never became known, so its wrapper"
-                  + " could not be written; check the imports of " + type.getSimpleName());
+          // A file written now would come too late for the code that names it.
+          HandlerSite first = wrapped.stream().filter(site -> !builder.isResolved(type, List.of(site)))
+              .findFirst().orElse(sites.get(0));
+          diagnostics.error(DiagnosticCode.HANDLER_UNRESOLVED, first.method(), first.annotation(), null, null,
+              "a type in the signature of this handler or of " + type.getSimpleName() + " never became known,"
+                  + " so no wrapper could be written; check the imports of " + type.getSimpleName()
+                  + NotGenerated.wrapper(WrapperModelBuilder.wrapperName(type).simpleName()));
           pendingWrappers.remove(name);
         }
         continue;
       }
       pendingWrappers.remove(name);
-      Optional<WrapperModel> wrapper = builder.build(type, sites, model);
-      if (wrapper.isEmpty()) {
-        continue;
-      }
-      JavaFile file = writer.write(wrapper.get());
-      try {
-        JavaFileObject source = processingEnv.getFiler().createSourceFile(
-            wrapper.get().wrapper().canonicalName(), type);
-        try (Writer out = source.openWriter()) {
-          out.write(AsciiSource.of(file));
-        }
-        writtenWrappers.put(processingEnv.getElementUtils().getBinaryName(type).toString(),
-            wrapper.get().wrapper().reflectionName());
-        wrapperOrigins.add(type);
-      } catch (IOException e) {
-        diagnostics.error(DiagnosticCode.GENERATION_FAILED, null,
-            "cannot write " + wrapper.get().wrapper() + ": " + e.getMessage());
-      }
+      writeWrapper(writer, builder.build(type, wrapped, model), type, diagnostics);
+    }
+    if (firstRoundProblems != null) {
+      print(firstRoundProblems.inThisRound(processingEnv.getElementUtils()));
+      firstRoundProblems = null;
     }
     print(diagnostics);
   }
@@ -257,34 +307,66 @@ public final class MeteredProcessor extends AbstractProcessor {
       return;
     }
     Diagnostics diagnostics = new Diagnostics();
-    writeResource(ClassLists.WRAPPERS_RESOURCE, ClassLists.wrappers(writtenWrappers),
+    files.writeResource(ClassLists.WRAPPERS_RESOURCE, ClassLists.wrappers(writtenWrappers),
         wrapperOrigins.toArray(new Element[0]), diagnostics);
     writtenWrappers.clear();
     print(diagnostics);
+  }
+
+  private void writeWrapper(WrapperWriter writer, WrapperModel wrapper, TypeElement type, Diagnostics diagnostics) {
+    if (files.writeSource(wrapper.wrapper().canonicalName(), writer.write(wrapper), new Element[] {type}, diagnostics)) {
+      writtenWrappers.put(processingEnv.getElementUtils().getBinaryName(type).toString(),
+          wrapper.wrapper().reflectionName());
+      wrapperOrigins.add(type);
+    }
+  }
+
+  /**
+   * With no schema to generate from, the wrappers are still written, timing nothing, so that
+   * the code naming them adds no error to the one that says why nothing else is generated. Only
+   * those whose types resolve now: after that error javac runs no normal round again.
+   */
+  private void writeWrappersWithoutSchema(List<HandlerSite> handlers) {
+    Diagnostics ignored = new Diagnostics();
+    WrapperModelBuilder builder = new WrapperModelBuilder(
+        processingEnv.getElementUtils(), processingEnv.getTypeUtils(), ignored);
+    WrapperWriter writer = new WrapperWriter(generatedAnnotationAvailable());
+    for (Map.Entry<TypeElement, List<HandlerSite>> entry : byOwner(handlers).entrySet()) {
+      TypeElement type = entry.getKey();
+      // An interface's decorator passes every handler to its delegate, so it names their types.
+      List<HandlerSite> named = type.getKind() == ElementKind.INTERFACE ? entry.getValue() : List.of();
+      if (builder.checkShape(type, entry.getValue()) && builder.isResolved(type, named)) {
+        writeWrapper(writer, builder.build(type, List.of(), null), type, ignored);
+      }
+    }
   }
 
   private boolean generatedAnnotationAvailable() {
     return processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
   }
 
-  private Optional<MetricsModel> loadModel(List<HandlerSite> handlers, RoundEnvironment round, Diagnostics diagnostics) {
-    Optional<SchemaFile> file = locateSchema(diagnostics);
+  private Optional<Validated> loadModel(List<HandlerSite> handlers, RoundEnvironment round, Diagnostics diagnostics) {
+    int start = diagnostics.size();
+    Optional<SchemaFile> file = files.locateSchema(diagnostics);
     if (file.isEmpty()) {
+      diagnostics.explainFirstErrorSince(start, NotGenerated.NOTHING);
       return Optional.empty();
     }
     SchemaPipeline pipeline = new SchemaPipeline(diagnostics);
-    Optional<SchemaDocument> document = pipeline.read(file.get());
+    Optional<SchemaDocument> document = pipeline.readAll(file.get());
     if (document.isEmpty()) {
       return Optional.empty();
     }
-    checkPackageIsOurs(document.get().javaPackage(), round, diagnostics);
+    boolean packageIsOurs = checkPackageIsOurs(document.get().javaPackage(), round, diagnostics);
     if (recordersCompiledBefore(document.get(), round)) {
       recordersOnClassPath = true;
-      return handlers.isEmpty() ? Optional.empty() : checkAgainstCompiledRecorders(document.get(), file.get(),
-          handlers, diagnostics);
+      return handlers.isEmpty() ? Optional.empty() : Optional.of(checkAgainstCompiledRecorders(document.get(),
+          file.get(), handlers, diagnostics));
     }
-    PreviousCatalog previous = readPreviousCatalog(diagnostics).orElse(null);
-    return pipeline.check(document.get(), file.get().path(), handlers, processingEnv.getOptions(), previous);
+    PreviousCatalog previous = files.readPreviousCatalog(diagnostics).orElse(null);
+    Validated validated = pipeline.checkAll(document.get(), file.get().path(), handlers, processingEnv.getOptions(),
+        previous, true);
+    return Optional.of(packageIsOurs ? validated : new Validated(Optional.empty(), validated.familiesWithErrors()));
   }
 
   /**
@@ -294,63 +376,28 @@ public final class MeteredProcessor extends AbstractProcessor {
    * handlers compiled now are checked against the schema, each other and the compiled enums,
    * and get their wrappers; a note says what could not be checked.
    */
-  private Optional<MetricsModel> checkAgainstCompiledRecorders(
+  private Validated checkAgainstCompiledRecorders(
       SchemaDocument document, SchemaFile file, List<HandlerSite> handlers, Diagnostics diagnostics) {
     Diagnostics checks = new Diagnostics();
-    Optional<MetricsModel> model = new SchemaPipeline(checks)
-        .check(document, file.path(), handlers, processingEnv.getOptions(), null, false);
+    Validated validated = new SchemaPipeline(checks)
+        .checkAll(document, file.path(), handlers, processingEnv.getOptions(), null, false);
     for (Diagnostic diagnostic : checks.all()) {
       // The schema's warnings were reported by the compilation that generated the recorders.
       if (diagnostic.kind() == Kind.ERROR || diagnostic.element() != null) {
         diagnostics.add(diagnostic);
       }
     }
-    if (model.isEmpty()) {
-      return model;
+    if (validated.model().isEmpty()) {
+      return validated;
     }
-    int errorsBefore = diagnostics.all().size();
-    new CompiledRecorders(processingEnv.getElementUtils(), diagnostics).checkHandlers(handlers, model.get());
-    if (diagnostics.all().size() > errorsBefore) {
-      return Optional.empty();
-    }
+    new CompiledRecorders(processingEnv.getElementUtils(), diagnostics).checkHandlers(handlers, validated.model().get());
     diagnostics.note(DiagnosticCode.PARTIAL_COMPILATION, handlers.get(0).method(), handlers.get(0).annotation(),
         "the recorders of " + file.path() + " were compiled before, so this compilation holds only part of the"
             + " sources: its " + handlers.size() + " @Metered handler(s) are checked against the schema, each other"
             + " and the compiled recorders, and their wrappers are written, but whether a handler compiled"
             + " earlier records the same event ([" + DiagnosticCode.DUPLICATE_HANDLER.code() + "]) is checked"
             + " only by a build of all the sources");
-    return model;
-  }
-
-  /** The earlier catalog named by the option, if one is named and readable. */
-  private Optional<PreviousCatalog> readPreviousCatalog(Diagnostics diagnostics) {
-    String option = processingEnv.getOptions().get(PreviousCatalog.OPTION);
-    if (option == null || option.isBlank()) {
-      return Optional.empty();
-    }
-    Path path = Path.of(option.strip()).toAbsolutePath().normalize();
-    SourcePosition start = SourcePosition.startOf(path.toString());
-    try {
-      Optional<byte[]> bytes = BoundedRead.file(path, InputKind.CATALOG.maxBytes());
-      if (bytes.isEmpty()) {
-        diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, start,
-            "no catalog at " + path + ", the file named by -A" + PreviousCatalog.OPTION);
-        return Optional.empty();
-      }
-      return SchemaFile.decode(InputKind.CATALOG, path.toString(), bytes.get(), diagnostics)
-          .flatMap(file -> PreviousCatalog.read(file, diagnostics));
-    } catch (BoundedRead.TooLargeException e) {
-      SchemaFile.reportTooLarge(InputKind.CATALOG, start, e.size(), diagnostics);
-      return Optional.empty();
-    } catch (BoundedRead.NotAFileException e) {
-      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, start, "cannot read the catalog named by -A"
-          + PreviousCatalog.OPTION + ": " + e.getMessage() + "; name an earlier build's META-INF/metered/metrics.json");
-      return Optional.empty();
-    } catch (IOException e) {
-      diagnostics.error(DiagnosticCode.BAD_LINT_CONFIG, start,
-          "cannot read the catalog named by -A" + PreviousCatalog.OPTION + ": " + e);
-      return Optional.empty();
-    }
+    return validated;
   }
 
   /**
@@ -358,11 +405,13 @@ public final class MeteredProcessor extends AbstractProcessor {
    * JDK's {@code javax.annotation.processing}: javac refuses a class in it ("package exists in
    * another module"). Whether a package is one depends on the compilation's modules, so this is
    * checked here rather than with the schema's other rules.
+   *
+   * @return whether the recorders can be generated in the package
    */
-  private void checkPackageIsOurs(YamlNode.Scalar javaPackage, RoundEnvironment round, Diagnostics diagnostics) {
+  private boolean checkPackageIsOurs(YamlNode.Scalar javaPackage, RoundEnvironment round, Diagnostics diagnostics) {
     if (javaPackage == null || !SourceVersion.isName(javaPackage.text())
         || JavaNames.isPlatformPackage(javaPackage.text())) {
-      return; // reported with the schema's other rules
+      return true; // reported with the schema's other rules
     }
     Elements elements = processingEnv.getElementUtils();
     Set<ModuleElement> own = new HashSet<>();
@@ -377,10 +426,12 @@ public final class MeteredProcessor extends AbstractProcessor {
       if (module != null && !module.isUnnamed() && !own.contains(module)) {
         diagnostics.error(DiagnosticCode.BAD_NAME, javaPackage.position(),
             "the package '" + javaPackage.text() + "' belongs to the module " + module.getQualifiedName()
-                + ", so no class of this compilation can be in it; use your own, such as 'com.example.metrics'");
-        return;
+                + ", so no class of this compilation can be in it; use your own, such as 'com.example.metrics'"
+                + NotGenerated.NOTHING);
+        return false;
       }
     }
+    return true;
   }
 
   /** Whether every family's recorder is already on the class path, compiled earlier. */
@@ -398,62 +449,8 @@ public final class MeteredProcessor extends AbstractProcessor {
     return true;
   }
 
-  private Optional<SchemaFile> locateSchema(Diagnostics diagnostics) {
-    String option = processingEnv.getOptions().get(SchemaLocator.OPTION);
-    SchemaLocator locator = new SchemaLocator(diagnostics);
-    if (option != null && !option.isBlank()) {
-      Path path = Path.of(option.strip()).toAbsolutePath().normalize();
-      return locator.locate(new SchemaLocator.Candidate(path.toString(), path::toString, () -> readFile(path)), List.of());
-    }
-    List<SchemaLocator.Candidate> fallbacks = new ArrayList<>();
-    for (StandardLocation location : List.of(StandardLocation.CLASS_OUTPUT, StandardLocation.CLASS_PATH)) {
-      FileObject[] found = new FileObject[1];
-      fallbacks.add(new SchemaLocator.Candidate(
-          location.getName() + "/" + SchemaLocator.RESOURCE,
-          () -> displayPath(found[0].toUri()),
-          () -> {
-            Optional<FileObject> resource = resource(location);
-            if (resource.isEmpty()) {
-              return Optional.empty();
-            }
-            found[0] = resource.get();
-            return readResource(found[0]);
-          }));
-    }
-    return locator.locate(null, fallbacks);
-  }
-
-  private Optional<FileObject> resource(StandardLocation location) {
-    try {
-      return Optional.of(processingEnv.getFiler().getResource(location, "", SchemaLocator.RESOURCE));
-    } catch (IOException | IllegalArgumentException e) {
-      // No such file, or a compiler that cannot read this location.
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<byte[]> readFile(Path path) throws IOException {
-    return BoundedRead.file(path, SchemaFile.MAX_BYTES);
-  }
-
-  /** A resource the Filer found: a file checked as one, anything else read up to the limit. */
-  private static Optional<byte[]> readResource(FileObject resource) throws IOException {
-    URI uri = resource.toUri();
-    if ("file".equals(uri.getScheme())) {
-      return readFile(Path.of(uri));
-    }
-    try (InputStream in = resource.openInputStream()) {
-      return Optional.of(BoundedRead.stream(in, SchemaFile.MAX_BYTES));
-    } catch (FileNotFoundException | NoSuchFileException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String displayPath(URI uri) {
-    return "file".equals(uri.getScheme()) ? Path.of(uri).toString() : uri.toString();
-  }
-
-  private void write(MetricsModel model, List<HandlerSite> handlers, RoundEnvironment round) {
+  /** Writes the recorders, and the catalog when {@code withCatalog}: never one of a schema with errors. */
+  private void write(MetricsModel model, List<HandlerSite> handlers, RoundEnvironment round, boolean withCatalog) {
     PackageElement recorderPackage = processingEnv.getElementUtils().getPackageElement(model.javaPackage());
     RecorderWriter writer = new RecorderWriter(generatedAnnotationAvailable(), recorderPackage == null
         ? Set.of() : JavaLangShadows.in(recorderPackage, processingEnv.getElementUtils()));
@@ -478,44 +475,28 @@ public final class MeteredProcessor extends AbstractProcessor {
                 + ", and this class has that name already; rename one of them");
         continue;
       }
-      JavaFile file = writer.write(model, family);
-      try {
-        JavaFileObject source = processingEnv.getFiler().createSourceFile(
-            name, origins.getOrDefault(family.name(), new Element[0]));
-        try (Writer out = source.openWriter()) {
-          out.write(AsciiSource.of(file));
-        }
+      if (files.writeSource(name, writer.write(model, family), origins.getOrDefault(family.name(), new Element[0]),
+          diagnostics)) {
         recorders.add(name);
-      } catch (IOException e) {
-        diagnostics.error(DiagnosticCode.GENERATION_FAILED, null, "cannot write " + name + ": " + e.getMessage());
       }
     }
-    writeCatalog(model, handlers, diagnostics);
-    writeResource(ClassLists.RECORDERS_RESOURCE, ClassLists.recorders(recorders), handlerClasses(handlers), diagnostics);
+    if (withCatalog) {
+      writeCatalog(model, handlers, diagnostics);
+    }
+    files.writeResource(ClassLists.RECORDERS_RESOURCE, ClassLists.recorders(recorders), handlerClasses(handlers),
+        diagnostics);
     print(diagnostics);
   }
 
   private void writeCatalog(MetricsModel model, List<HandlerSite> handlers, Diagnostics diagnostics) {
     CatalogWriter catalog = new CatalogWriter();
     Element[] origins = handlerClasses(handlers);
-    writeResource(CatalogWriter.JSON_RESOURCE, catalog.json(model), origins, diagnostics);
-    writeResource(CatalogWriter.MARKDOWN_RESOURCE, catalog.markdown(model), origins, diagnostics);
+    files.writeResource(CatalogWriter.JSON_RESOURCE, catalog.json(model), origins, diagnostics);
+    files.writeResource(CatalogWriter.MARKDOWN_RESOURCE, catalog.markdown(model), origins, diagnostics);
   }
 
   private static Element[] handlerClasses(List<HandlerSite> handlers) {
     return handlers.stream().map(h -> h.method().getEnclosingElement()).distinct().toArray(Element[]::new);
-  }
-
-  private void writeResource(String name, String text, Element[] origins, Diagnostics diagnostics) {
-    try {
-      FileObject resource = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", name, origins);
-      // UTF-8 whatever the compilation's -encoding: the catalog's readers expect it.
-      try (OutputStream out = resource.openOutputStream()) {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      diagnostics.error(DiagnosticCode.GENERATION_FAILED, null, "cannot write " + name + ": " + e.getMessage());
-    }
   }
 
   /**

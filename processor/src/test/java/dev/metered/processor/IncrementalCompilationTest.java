@@ -129,6 +129,40 @@ class IncrementalCompilationTest {
     assertThat(one.errors()).hasSize(1);
   }
 
+  @Test
+  void aValueTheCompiledEnumLacksLeavesTheRestOfTheWrapperWritten() {
+    // A class the first run did not have, so its wrapper is on no class path.
+    JavaFileObject about = Compilations.source("test.About", """
+        package test;
+
+        import dev.metered.annotations.Metered;
+
+        public class About {
+          @Metered(family = "command", attributes = {"command=about", "command_type=slash"})
+          public void about() {}
+
+          @Metered(family = "command", attributes = {"command=info", "command_type=prefix"})
+          public void infoByPrefix() {}
+        }
+        """);
+    // Names the wrapper outside a method body, where javac still looks after an error.
+    JavaFileObject user = Compilations.source("test.AboutUser", """
+        package test;
+
+        class AboutUser {
+          About_Metered wrapper() {
+            return new About_Metered();
+          }
+        }
+        """);
+    Compilation one = Compilations.compileWithClasspath(List.of(classes.toFile()),
+        List.of("-Ametered.schema=" + dir.resolve("metrics.yaml")), about, user);
+
+    Compilations.onlyError(one, "MeteredRecorderOutOfDate");
+    assertThat(one.errors()).as("no error about About_Metered: it is written, timing infoByPrefix() only\n"
+        + Compilations.describe(one)).hasSize(1);
+  }
+
   /** Compiles {@code Info} alone, with {@code method} added, against the first run's classes. */
   private Compilation recompileInfo(String method) {
     JavaFileObject changed = Compilations.source("test.Info", """

@@ -85,7 +85,8 @@ class MessageWordingTest {
         }
         """);
     assertThat(message(error)).isEqualTo("[MeteredHandlerShape] @Metered handlers must be methods of a class or an"
-        + " interface; an enum cannot be subclassed. Move the handler into a class");
+        + " interface; an enum cannot be subclassed. Move the handler into a class; until it is fixed"
+        + " Handlers_Metered is not generated");
   }
 
   @Test
@@ -97,7 +98,8 @@ class MessageWordingTest {
         }
         """);
     assertThat(message(error)).isEqualTo("[MeteredHandlerShape] @Metered handlers must be methods of a class or an"
-        + " interface; a record cannot be subclassed. Move the handler into a class");
+        + " interface; a record cannot be subclassed. Move the handler into a class; until it is fixed"
+        + " Handlers_Metered is not generated");
   }
 
   @Test
@@ -155,7 +157,7 @@ class MessageWordingTest {
               bot.command.big: {type: counter, when: {kind: {above: 1}}, description: Big ones.}
         """);
     assertThat(Compilations.errors(compilation))
-        .anySatisfy(error -> assertThat(error).endsWith("must be an integer or double field, but 'label' is a string"))
+        .anySatisfy(error -> assertThat(error).contains("must be an integer or double field, but 'label' is a string"))
         .anySatisfy(error -> assertThat(error).contains("applies to integer and double fields, and 'kind' is an enum"));
   }
 }

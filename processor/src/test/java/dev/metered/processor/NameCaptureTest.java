@@ -251,11 +251,14 @@ class NameCaptureTest {
     return Compilations.onlyError(compilation, "MeteredDuplicateName").getMessage(java.util.Locale.ROOT);
   }
 
+  /** What a name the recorder would declare twice keeps from being generated. */
+  private static final String NOT_GENERATED = "; until it is fixed JobMetrics is not generated";
+
   @Test
   void anEnumNamedLikeTheRecorderIsOneError() {
     assertThat(onlyDuplicateName("job_metrics: {type: enum, values: [a]}"))
         .endsWith("the enum of 'job_metrics' would be the nested class JobMetrics, the name of the family's"
-            + " recorder; rename the field");
+            + " recorder; rename the field" + NOT_GENERATED);
   }
 
   @Test
@@ -264,7 +267,7 @@ class NameCaptureTest {
         event: {type: enum, values: [a]}
         note: {type: string, max_length: 10, optional: true}"""))
         .endsWith("the enum of 'event' would be the nested class Event, the name of JobMetrics's builder of"
-            + " events with optional fields; rename the field");
+            + " events with optional fields; rename the field" + NOT_GENERATED);
   }
 
   @Test
@@ -273,7 +276,7 @@ class NameCaptureTest {
         retry: {type: integer, optional: true, max_values: 3}
         retry_given: boolean"""))
         .endsWith("the attribute 'retry_given' would be the parameter retryGiven of JobMetrics, the flag that says"
-            + " whether the optional 'retry' was given; rename one of them");
+            + " whether the optional 'retry' was given; rename one of them" + NOT_GENERATED);
   }
 
   @Test
@@ -292,7 +295,8 @@ class NameCaptureTest {
       String owner = what.endsWith("rename the metric") ? "" : " of JobMetrics";
       assertThat(compilation.errors()).as(metric).hasSize(1);
       assertThat(Compilations.onlyError(compilation, "MeteredDuplicateName").getMessage(java.util.Locale.ROOT))
-          .endsWith("the metric '" + metric + "' would be the constant " + constant + owner + ", " + what);
+          .endsWith("the metric '" + metric + "' would be the constant " + constant + owner + ", " + what
+              + NOT_GENERATED);
     });
   }
 

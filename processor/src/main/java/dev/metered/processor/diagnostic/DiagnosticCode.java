@@ -46,6 +46,8 @@ public enum DiagnosticCode {
   UNSUPPLIED_FIELD("MeteredUnsuppliedField"),
   HANDLER_NO_DURATION("MeteredHandlerNoDuration"),
   HANDLER_UNRESOLVED("MeteredHandlerUnresolved"),
+  /** A handler in a source another processor generated, seen after the recorders were written. */
+  GENERATED_HANDLER("MeteredGeneratedHandler"),
   // Lint: Sentry would accept these and quietly show something else. Severity is configurable.
   METRIC_NAME("MeteredMetricName"),
   NAMESPACE("MeteredNamespace"),

@@ -59,6 +59,37 @@ public final class Diagnostics {
     reported.add(diagnostic);
   }
 
+  /** How many diagnostics were reported so far: a mark for {@link #errorsSince} and {@link #explainFirstErrorSince}. */
+  public int size() {
+    return reported.size();
+  }
+
+  /** How many errors were reported after {@code mark} (an earlier {@link #size()}). */
+  public int errorsSince(int mark) {
+    int errors = 0;
+    for (Diagnostic diagnostic : reported.subList(mark, reported.size())) {
+      if (diagnostic.kind() == Kind.ERROR) {
+        errors++;
+      }
+    }
+    return errors;
+  }
+
+  /**
+   * Adds {@code consequence} to the first error reported after {@code mark}: what that error
+   * keeps from being generated, said once, in the error that causes it.
+   */
+  public void explainFirstErrorSince(int mark, String consequence) {
+    for (int i = mark; i < reported.size(); i++) {
+      Diagnostic diagnostic = reported.get(i);
+      if (diagnostic.kind() == Kind.ERROR) {
+        reported.set(i, new Diagnostic(diagnostic.code(), diagnostic.kind(), diagnostic.message() + consequence,
+            diagnostic.position(), diagnostic.element(), diagnostic.annotation(), diagnostic.value()));
+        return;
+      }
+    }
+  }
+
   /** Whether any error was reported. */
   public boolean hasErrors() {
     for (Diagnostic diagnostic : reported) {

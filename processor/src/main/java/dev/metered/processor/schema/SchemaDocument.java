@@ -5,6 +5,7 @@ import dev.metered.processor.model.Delivery;
 import dev.metered.processor.model.FieldType;
 import dev.metered.processor.model.MetricKind;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The schema as written, shape-checked but not yet cross-checked: names that refer to other
@@ -13,13 +14,32 @@ import java.util.List;
  * @param namespace the first segment every metric name starts with, for example {@code bot}
  * @param javaPackage the package of the generated recorders
  * @param lint the entries of the {@code lint:} section: severities by code, and settings
+ * @param unread what had reading errors (reported), so that the rest can still be generated
  */
 public record SchemaDocument(
     SourcePosition position,
     YamlNode.Scalar namespace,
     YamlNode.Scalar javaPackage,
     List<Family> families,
-    List<YamlNode.Entry> lint) {
+    List<YamlNode.Entry> lint,
+    Unread unread) {
+
+  /**
+   * The parts of the schema that had reading errors.
+   *
+   * @param topLevel whether the version, namespace, package or {@code families:} itself had an
+   *     error: then nothing can be generated
+   * @param families the families with an error outside their metrics, left out of {@link
+   *     #families()}: their recorders cannot be generated
+   * @param withoutMetrics the families read without the metrics that had errors: their recorders
+   *     can be generated, without those metrics
+   */
+  public record Unread(boolean topLevel, Set<String> families, Set<String> withoutMetrics) {
+    /** Whether anything had an error. */
+    public boolean any() {
+      return topLevel || !families.isEmpty() || !withoutMetrics.isEmpty();
+    }
+  }
 
   /**
    * A family: one event, several metrics.

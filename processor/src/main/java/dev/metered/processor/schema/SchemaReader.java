@@ -2,9 +2,11 @@ package dev.metered.processor.schema;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.diagnostic.NotGenerated;
 import dev.metered.processor.diagnostic.Suggestions;
 import dev.metered.processor.model.Delivery;
 import dev.metered.processor.model.FieldType;
+import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricKind;
 import dev.metered.processor.schema.SchemaDocument.Condition;
 import dev.metered.processor.schema.SchemaDocument.Default;
@@ -13,8 +15,10 @@ import dev.metered.processor.schema.SchemaDocument.Field;
 import dev.metered.processor.schema.SchemaDocument.Metric;
 import dev.metered.processor.schema.YamlNode.ScalarKind;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a parsed schema into a {@link SchemaDocument}: the format's keys, their types and the
@@ -36,12 +40,18 @@ public final class SchemaReader {
   static final List<String> OPERATORS = List.of("equals", "above", "below", "given");
 
   private final Diagnostics diagnostics;
+  /** The errors in the metrics of the family being read, which were left out. */
+  private int metricErrors;
 
   public SchemaReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
   }
 
-  /** Reads the document; empty when its top level is unusable (other problems are reported). */
+  /**
+   * Reads the document; empty when its top level is no mapping. A family or metric with an error
+   * is left out and named in {@link SchemaDocument#unread()}, so that the rest can still be
+   * generated; the first error of a family left out says that its recorder is not generated.
+   */
   public Optional<SchemaDocument> read(YamlNode root) {
     if (!(root instanceof YamlNode.Mapping top)) {
       MappingReader.wrongType(root, "the schema's top level", "a mapping with 'schema',"
@@ -49,15 +59,34 @@ public final class SchemaReader {
       return Optional.empty();
     }
     MappingReader keys = new MappingReader(top, "the schema's top level", TOP_KEYS, diagnostics);
+    // An unknown top-level key (reported above) or a bad lint section leaves the rest usable.
+    int topLevelStart = diagnostics.size();
     readVersion(keys.required("schema", "'schema: " + VERSION + "' (the format's version)"));
     YamlNode.Scalar namespace = keys.requiredString("namespace", "the first segment of every metric name, for example 'namespace: bot'");
     YamlNode.Scalar javaPackage = keys.requiredString("package", "the Java package of the generated recorders, for example 'package: com.example.metrics'");
     List<Family> families = new ArrayList<>();
+    Set<String> unreadFamilies = new LinkedHashSet<>();
+    Set<String> withoutMetrics = new LinkedHashSet<>();
+    int familyErrors = 0;
     YamlNode familiesNode = keys.required("families", "a mapping of family names to families");
     if (familiesNode != null) {
       if (familiesNode instanceof YamlNode.Mapping familyMap && !familyMap.entries().isEmpty()) {
         for (YamlNode.Entry entry : familyMap.entries()) {
-          readFamily(entry).ifPresent(families::add);
+          int familyStart = diagnostics.size();
+          metricErrors = 0;
+          Optional<Family> family = readFamily(entry);
+          int errors = diagnostics.errorsSince(familyStart);
+          familyErrors += errors;
+          if (family.isPresent() && errors == 0) {
+            families.add(family.get());
+          } else if (family.isPresent() && errors == metricErrors && !family.get().metrics().isEmpty()) {
+            families.add(family.get());
+            withoutMetrics.add(entry.key().text());
+          } else {
+            unreadFamilies.add(entry.key().text());
+            diagnostics.explainFirstErrorSince(familyStart,
+                NotGenerated.recorder(JavaNames.typeName(entry.key().text()) + "Metrics"));
+          }
         }
       } else if (familiesNode instanceof YamlNode.Mapping) {
         diagnostics.error(DiagnosticCode.SCHEMA_MISSING_KEY, familiesNode.position(),
@@ -66,9 +95,14 @@ public final class SchemaReader {
         MappingReader.wrongType(familiesNode, "'families'", "a mapping of family names to families", diagnostics);
       }
     }
+    boolean topLevel = diagnostics.errorsSince(topLevelStart) > familyErrors;
+    if (topLevel) {
+      diagnostics.explainFirstErrorSince(topLevelStart, NotGenerated.NOTHING);
+    }
     YamlNode.Mapping lint = keys.mapping("lint");
     return Optional.of(new SchemaDocument(top.position(), namespace, javaPackage, List.copyOf(families),
-        lint == null ? List.of() : lint.entries()));
+        lint == null ? List.of() : lint.entries(),
+        new SchemaDocument.Unread(topLevel, Set.copyOf(unreadFamilies), Set.copyOf(withoutMetrics))));
   }
 
   private void readVersion(YamlNode node) {
@@ -106,7 +140,13 @@ public final class SchemaReader {
             "'metrics' of " + where + " is empty; a family needs at least one metric");
       }
       for (YamlNode.Entry metric : metricMap.entries()) {
-        readMetric(metric).ifPresent(metrics::add);
+        int metricStart = diagnostics.size();
+        Optional<Metric> read = readMetric(metric);
+        int errors = diagnostics.errorsSince(metricStart);
+        if (errors == 0) {
+          read.ifPresent(metrics::add);
+        }
+        metricErrors += errors;
       }
     } else if (metricsNode != null) {
       MappingReader.wrongType(metricsNode, "'metrics' of " + where, "a mapping of metric names to metrics", diagnostics);

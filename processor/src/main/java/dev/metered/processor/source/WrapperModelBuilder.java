@@ -9,6 +9,7 @@ import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeVariableName;
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.diagnostic.NotGenerated;
 import dev.metered.processor.diagnostic.Nouns;
 import dev.metered.processor.model.EnumValue;
 import dev.metered.processor.model.FamilyModel;
@@ -50,10 +51,14 @@ import javax.lang.model.util.Types;
  * each field of every method's event comes from, and captures the signatures to override.
  */
 public final class WrapperModelBuilder {
-  /** Nanoseconds in each duration unit Sentry knows. */
-  private static final Map<String, Double> NANOS_PER_UNIT = Map.of(
-      "nanosecond", 1.0, "microsecond", 1e3, "millisecond", 1e6, "second", 1e9,
-      "minute", 60e9, "hour", 3600e9, "day", 86400e9, "week", 604800e9);
+  /**
+   * Nanoseconds in each duration unit Sentry knows, with its aliases {@code ns}, {@code ms} and
+   * {@code s}, which it stores as the full names (lint only suggests the full name).
+   */
+  private static final Map<String, Double> NANOS_PER_UNIT = Map.ofEntries(
+      Map.entry("nanosecond", 1.0), Map.entry("microsecond", 1e3), Map.entry("millisecond", 1e6),
+      Map.entry("second", 1e9), Map.entry("minute", 60e9), Map.entry("hour", 3600e9), Map.entry("day", 86400e9),
+      Map.entry("week", 604800e9), Map.entry("ns", 1.0), Map.entry("ms", 1e6), Map.entry("s", 1e9));
 
   private final Elements elements;
   private final Types types;
@@ -93,10 +98,41 @@ public final class WrapperModelBuilder {
 
   /**
    * Checks the shape of the class and its handler methods: what no wrapper can override. Needs
-   * no resolved types, so it runs in the first round.
+   * no resolved types, so it runs in the first round. A method is reported on itself, and its
+   * class's wrapper leaves it out.
+   *
+   * @return whether a wrapper can extend the class: its own shape has no error
    */
-  public void checkShape(TypeElement type, List<HandlerSite> sites) {
-    HandlerSite first = sites.get(0);
+  public boolean checkShape(TypeElement type, List<HandlerSite> sites) {
+    int errorsBefore = diagnostics.size();
+    checkClassShape(type, sites.get(0));
+    boolean wrappable = diagnostics.errorsSince(errorsBefore) == 0;
+    if (!wrappable) {
+      diagnostics.explainFirstErrorSince(errorsBefore, NotGenerated.wrapper(wrapperName(type).simpleName()));
+    }
+    boolean isInterface = type.getKind() == ElementKind.INTERFACE;
+    for (HandlerSite site : sites) {
+      Set<Modifier> modifiers = site.method().getModifiers();
+      String name = site.method().getSimpleName() + "()";
+      if (modifiers.contains(Modifier.PRIVATE)) {
+        error(DiagnosticCode.HANDLER_SHAPE, site, name + " is private, so its wrapper cannot override it to time"
+            + " it; make it package-private or wider");
+      } else if (modifiers.contains(Modifier.STATIC)) {
+        error(DiagnosticCode.HANDLER_SHAPE, site, name + " is static, so no wrapper can override it; make it an"
+            + " instance method, or record with the family's recorder directly");
+      } else if (modifiers.contains(Modifier.FINAL)) {
+        error(DiagnosticCode.HANDLER_SHAPE, site, name + " is final, so its wrapper cannot override it to time"
+            + " it; remove 'final'");
+      } else if (!isInterface && modifiers.contains(Modifier.ABSTRACT)) {
+        error(DiagnosticCode.HANDLER_SHAPE, site, name + " is abstract, so there is nothing to time; put"
+            + " @Metered on the method that implements it");
+      }
+    }
+    return wrappable;
+  }
+
+  /** What keeps any wrapper from extending {@code type}, reported on its {@code first} handler. */
+  private void checkClassShape(TypeElement type, HandlerSite first) {
     boolean isInterface = type.getKind() == ElementKind.INTERFACE;
     if (type.getKind() != ElementKind.CLASS && !isInterface) {
       error(DiagnosticCode.HANDLER_SHAPE, first, "@Metered handlers must be methods of a class or an interface; "
@@ -126,35 +162,26 @@ public final class WrapperModelBuilder {
       error(DiagnosticCode.HANDLER_CONSTRUCTOR, first, "every constructor of " + type.getSimpleName()
           + " is private, so its wrapper cannot call one; make a constructor package-private or wider");
     }
-    for (HandlerSite site : sites) {
-      Set<Modifier> modifiers = site.method().getModifiers();
-      String name = site.method().getSimpleName() + "()";
-      if (modifiers.contains(Modifier.PRIVATE)) {
-        error(DiagnosticCode.HANDLER_SHAPE, site, name + " is private, so its wrapper cannot override it to time"
-            + " it; make it package-private or wider");
-      } else if (modifiers.contains(Modifier.STATIC)) {
-        error(DiagnosticCode.HANDLER_SHAPE, site, name + " is static, so no wrapper can override it; make it an"
-            + " instance method, or record with the family's recorder directly");
-      } else if (modifiers.contains(Modifier.FINAL)) {
-        error(DiagnosticCode.HANDLER_SHAPE, site, name + " is final, so its wrapper cannot override it to time"
-            + " it; remove 'final'");
-      } else if (!isInterface && modifiers.contains(Modifier.ABSTRACT)) {
-        error(DiagnosticCode.HANDLER_SHAPE, site, name + " is abstract, so there is nothing to time; put"
-            + " @Metered on the method that implements it");
-      }
-    }
+  }
+
+  /** The wrapper of {@code type}, for example {@code UtilityCog_Metered} beside it. */
+  public static ClassName wrapperName(TypeElement type) {
+    ClassName original = ClassName.get(type);
+    return ClassName.get(original.packageName(), String.join("_", original.simpleNames()) + "_Metered");
   }
 
   /**
-   * Plans the wrapper of {@code type}, whose shape was checked and whose types are resolved.
+   * Plans the wrapper of {@code type}, whose shape was checked and whose types are resolved. A
+   * handler with a problem (reported) is left out: a class's wrapper overrides it not, an
+   * interface's decorator passes it to the delegate.
    *
-   * @return the plan, or empty when a problem was reported
+   * @param sites the handlers to wrap
+   * @param model the recorders' model; may be {@code null} when {@code sites} is empty
    */
-  public Optional<WrapperModel> build(TypeElement type, List<HandlerSite> sites, MetricsModel model) {
-    int errorsBefore = diagnostics.all().size();
+  public WrapperModel build(TypeElement type, List<HandlerSite> sites, MetricsModel model) {
     boolean isInterface = type.getKind() == ElementKind.INTERFACE;
     ClassName original = ClassName.get(type);
-    ClassName wrapper = ClassName.get(original.packageName(), String.join("_", original.simpleNames()) + "_Metered");
+    ClassName wrapper = wrapperName(type);
     List<TypeVariableName> typeVariables = new ArrayList<>();
     for (TypeParameterElement parameter : type.getTypeParameters()) {
       typeVariables.add(TypeVariableName.get(parameter));
@@ -164,22 +191,24 @@ public final class WrapperModelBuilder {
     DeclaredType declared = (DeclaredType) type.asType();
 
     List<WrapperModel.WrappedMethod> methods = new ArrayList<>();
+    List<HandlerSite> wrapped = new ArrayList<>();
     for (HandlerSite site : sites) {
       FamilyModel family = family(model, site.family());
       if (family == null) {
         continue; // reported when the schema was checked
       }
-      plan(site, family, model, declared).ifPresent(methods::add);
+      Optional<WrapperModel.WrappedMethod> method = plan(site, family, model, declared);
+      if (method.isPresent()) {
+        methods.add(method.get());
+        wrapped.add(site);
+      }
     }
     List<MethodSpec> constructors = isInterface ? List.of() : constructors(type);
-    List<MethodSpec> delegated = isInterface ? delegatedMethods(type, sites, declared) : List.of();
-    if (diagnostics.all().size() > errorsBefore) {
-      return Optional.empty();
-    }
-    return Optional.of(new WrapperModel(original, wrapper, originalType, typeVariables, isInterface,
+    List<MethodSpec> delegated = isInterface ? delegatedMethods(type, wrapped, declared) : List.of();
+    return new WrapperModel(original, wrapper, originalType, typeVariables, isInterface,
         type.getModifiers().contains(Modifier.ABSTRACT) && !isInterface,
         type.getModifiers().contains(Modifier.PUBLIC), isInterface ? List.of() : InjectionAnnotations.ofClass(type),
-        constructors, methods, delegated, namesInScope(type, sites)));
+        constructors, methods, delegated, namesInScope(type, wrapped));
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import javax.lang.model.element.TypeElement;
 
@@ -24,12 +25,20 @@ import javax.lang.model.element.TypeElement;
 final class HandlerValidator {
   private final Diagnostics diagnostics;
   private final Map<String, SchemaDocument.Family> families;
+  /** Families with errors of their own, whose handlers are checked once those are fixed. */
+  private final Set<String> unchecked;
   /** family -> attribute -> values contributed by handlers. */
   private final Map<String, Map<String, TreeSet<String>>> contributions = new HashMap<>();
 
-  HandlerValidator(Diagnostics diagnostics, Map<String, SchemaDocument.Family> families) {
+  /**
+   * @param families the families that could be read
+   * @param unchecked families (read or not) whose handlers are not checked: they had errors of
+   *     their own, and are not generated
+   */
+  HandlerValidator(Diagnostics diagnostics, Map<String, SchemaDocument.Family> families, Set<String> unchecked) {
     this.diagnostics = diagnostics;
     this.families = families;
+    this.unchecked = unchecked;
   }
 
   /** Validates every handler; returns the valid ones by family. */
@@ -37,8 +46,8 @@ final class HandlerValidator {
     Map<String, List<HandlerModel>> byFamily = new LinkedHashMap<>();
     Map<String, HandlerSite> byIdentity = new HashMap<>();
     for (HandlerSite site : sites) {
-      if (site.family() == null) {
-        continue; // javac reports the missing or non-constant value itself
+      if (site.family() == null || unchecked.contains(site.family())) {
+        continue; // javac reports the missing or non-constant value itself; a family's own error is reported
       }
       SchemaDocument.Family family = families.get(site.family());
       if (family == null) {

@@ -3,6 +3,7 @@ package dev.metered.processor.validate;
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.diagnostic.Excerpt;
+import dev.metered.processor.diagnostic.NotGenerated;
 import dev.metered.processor.diagnostic.SourcePosition;
 import dev.metered.processor.diagnostic.Suggestions;
 import dev.metered.processor.model.Condition;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +36,8 @@ import javax.lang.model.SourceVersion;
 
 /**
  * Cross-checks the schema's parts and the handlers against each other and builds the {@link
- * MetricsModel}. Every problem is reported; the model is built only when there were none.
+ * MetricsModel}. Every problem is reported; the model holds what can be generated despite them
+ * ({@link #validateAll}).
  */
 public final class SchemaValidator {
   /** Lowercase words joined by {@code _}: what every family, attribute and input key must be. */
@@ -42,6 +45,8 @@ public final class SchemaValidator {
 
   private final Diagnostics diagnostics;
   private final boolean allHandlers;
+  /** The errors in the metrics of the family being validated, which were left out. */
+  private int metricErrors;
 
   /** A validator for a compilation that holds every {@code @Metered} handler. */
   public SchemaValidator(Diagnostics diagnostics) {
@@ -64,20 +69,43 @@ public final class SchemaValidator {
    * @return the model, or empty when an error was reported
    */
   public Optional<MetricsModel> validate(SchemaDocument document, String schemaPath, List<HandlerSite> handlers) {
+    Optional<MetricsModel> model = validateAll(document, schemaPath, handlers).model();
+    return diagnostics.hasErrors() ? Optional.empty() : model;
+  }
+
+  /**
+   * Validates {@code document} with the {@code handlers} of the compilation, and keeps what can
+   * be generated whatever the errors: a family with an error in its name or fields is left out
+   * (its first error says so), a metric with an error is left out of its family, and a handler
+   * of a family left out is not checked, so that nothing is reported twice.
+   */
+  public Validated validateAll(SchemaDocument document, String schemaPath, List<HandlerSite> handlers) {
+    int start = diagnostics.size();
     checkNamespace(document.namespace());
     checkPackage(document.javaPackage());
+    if (diagnostics.errorsSince(start) > 0) {
+      diagnostics.explainFirstErrorSince(start, NotGenerated.NOTHING);
+    }
+    boolean usable = diagnostics.errorsSince(start) == 0 && !document.unread().topLevel()
+        && document.namespace() != null && document.javaPackage() != null;
     Map<String, SchemaDocument.Family> familiesByName = new LinkedHashMap<>();
     for (SchemaDocument.Family family : document.families()) {
       familiesByName.put(family.name(), family);
     }
-    HandlerValidator handlerValidator = new HandlerValidator(diagnostics, familiesByName);
-    Map<String, List<HandlerModel>> handlersByFamily = handlerValidator.validate(handlers);
+    // The values handlers add to enums, first: a family's enums need them. The handlers'
+    // errors are reported below, once it is known which families are generated.
+    HandlerValidator contributions = new HandlerValidator(new Diagnostics(), familiesByName, Set.of());
+    contributions.validate(handlers);
 
     String namespace = document.namespace() == null ? "" : document.namespace().text();
-    List<FamilyModel> families = new ArrayList<>();
+    Map<String, FamilyModel> generated = new LinkedHashMap<>();
+    Set<String> notGenerated = new LinkedHashSet<>(document.unread().families());
+    Set<String> withErrors = new LinkedHashSet<>(document.unread().families());
+    withErrors.addAll(document.unread().withoutMetrics());
     Map<String, SourcePosition> metricNames = new HashMap<>();
     Map<String, String> recorderNames = new HashMap<>();
     for (SchemaDocument.Family family : document.families()) {
+      int familyStart = diagnostics.size();
       checkKey(family.name(), family.position(), "family");
       String recorder = JavaNames.typeName(family.name()) + "Metrics";
       String clash = recorderNames.putIfAbsent(recorder, family.name());
@@ -85,22 +113,41 @@ public final class SchemaValidator {
         diagnostics.error(DiagnosticCode.DUPLICATE_NAME, family.position(),
             "families '" + clash + "' and '" + family.name() + "' would both generate " + recorder + "; rename one");
       }
-      List<HandlerModel> familyHandlers = handlersByFamily.getOrDefault(family.name(), List.of());
-      int errorsBefore = diagnostics.all().size();
-      FamilyModel model = validateFamily(family, namespace, familyHandlers,
-          handlerValidator.contributions(family.name()), metricNames);
-      if (diagnostics.all().size() == errorsBefore) {
-        // Only a family without other problems: a name reported already is not reported again.
+      metricErrors = 0;
+      FamilyModel model = validateFamily(family, namespace, contributions.contributions(family.name()), metricNames);
+      int errors = diagnostics.errorsSince(familyStart);
+      if (errors == metricErrors) {
+        // Only a family whose fields are fine: a name reported already is not reported again.
         JavaLimits.checkFamily(model, diagnostics);
         RecorderNameClashes.check(model, diagnostics);
       }
-      families.add(model);
+      if (clash != null || diagnostics.errorsSince(familyStart) > metricErrors || model.metrics().isEmpty()) {
+        if (clash == null) {
+          // (With a clash, the recorder of that name is the other family's, and generated.)
+          diagnostics.explainFirstErrorSince(familyStart, NotGenerated.recorder(recorder));
+        }
+        notGenerated.add(family.name());
+        withErrors.add(family.name());
+      } else {
+        if (errors > 0) {
+          withErrors.add(family.name());
+        }
+        generated.put(family.name(), model);
+      }
     }
-    if (diagnostics.hasErrors()) {
-      return Optional.empty();
+    // Handlers of a family that is not generated are checked once it is.
+    Map<String, List<HandlerModel>> handlersByFamily =
+        new HandlerValidator(diagnostics, familiesByName, notGenerated).validate(handlers);
+    List<FamilyModel> families = new ArrayList<>();
+    for (FamilyModel model : generated.values()) {
+      families.add(new FamilyModel(model.name(), model.description(), model.attributes(), model.inputs(),
+          model.metrics(), List.copyOf(handlersByFamily.getOrDefault(model.name(), List.of())), model.position()));
     }
-    return Optional.of(new MetricsModel(schemaPath, namespace, document.javaPackage().text(), List.copyOf(families),
-        document.namespace().position()));
+    if (!usable) {
+      return new Validated(Optional.empty(), Set.copyOf(withErrors));
+    }
+    return new Validated(Optional.of(new MetricsModel(schemaPath, namespace, document.javaPackage().text(),
+        List.copyOf(families), document.namespace().position())), Set.copyOf(withErrors));
   }
 
   private void checkNamespace(YamlNode.Scalar namespace) {
@@ -145,7 +192,6 @@ public final class SchemaValidator {
   private FamilyModel validateFamily(
       SchemaDocument.Family family,
       String namespace,
-      List<HandlerModel> handlers,
       Map<String, TreeSet<String>> contributions,
       Map<String, SourcePosition> metricNames) {
     Map<String, Field> fields = new LinkedHashMap<>();
@@ -170,27 +216,38 @@ public final class SchemaValidator {
     List<MetricModel> metrics = new ArrayList<>();
     Map<String, String> constants = new HashMap<>();
     for (SchemaDocument.Metric definition : family.metrics()) {
-      SourcePosition first = metricNames.putIfAbsent(definition.name(), definition.position());
-      if (first != null) {
-        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, definition.position(),
-            "the metric '" + definition.name() + "' is already defined at " + first
-                + "; a metric name has exactly one definition");
-      }
-      if (definition.name().isBlank()) {
-        diagnostics.error(DiagnosticCode.BAD_NAME, definition.position(), "a metric needs a name");
-        continue;
-      }
-      String constant = JavaNames.metricConstant(definition.name(), namespace, family.name());
-      String clash = constants.putIfAbsent(constant, definition.name());
-      if (clash != null) {
-        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, definition.position(),
-            "the metrics '" + clash + "' and '" + definition.name() + "' would both be the constant "
-                + constant + "; rename one");
-      }
-      metricValidator.validate(definition, constant).ifPresent(metrics::add);
+      int metricStart = diagnostics.size();
+      validateMetric(definition, namespace, family.name(), metricValidator, metricNames, constants)
+          .ifPresent(metrics::add);
+      metricErrors += diagnostics.errorsSince(metricStart);
     }
     return new FamilyModel(family.name(), family.description(), List.copyOf(attributes),
-        List.copyOf(inputs), List.copyOf(metrics), List.copyOf(handlers), family.position());
+        List.copyOf(inputs), List.copyOf(metrics), List.of(), family.position());
+  }
+
+  /** The metric's model, or empty when it has an error: then it is left out of its family. */
+  private Optional<MetricModel> validateMetric(SchemaDocument.Metric definition, String namespace, String family,
+      MetricValidator metricValidator, Map<String, SourcePosition> metricNames, Map<String, String> constants) {
+    SourcePosition first = metricNames.putIfAbsent(definition.name(), definition.position());
+    if (first != null) {
+      diagnostics.error(DiagnosticCode.DUPLICATE_NAME, definition.position(),
+          "the metric '" + definition.name() + "' is already defined at " + first
+              + "; a metric name has exactly one definition");
+      return Optional.empty();
+    }
+    if (definition.name().isBlank()) {
+      diagnostics.error(DiagnosticCode.BAD_NAME, definition.position(), "a metric needs a name");
+      return Optional.empty();
+    }
+    String constant = JavaNames.metricConstant(definition.name(), namespace, family);
+    String clash = constants.putIfAbsent(constant, definition.name());
+    if (clash != null) {
+      diagnostics.error(DiagnosticCode.DUPLICATE_NAME, definition.position(),
+          "the metrics '" + clash + "' and '" + definition.name() + "' would both be the constant "
+              + constant + "; rename one");
+      return Optional.empty();
+    }
+    return metricValidator.validate(definition, constant);
   }
 
   private void addField(
