@@ -174,7 +174,8 @@ public final class MeteredProcessor extends AbstractProcessor {
     }
     refuseHandlersWithErrors(handlers, diagnostics);
     if (generable.isEmpty() || generable.get().families().isEmpty()) {
-      // No recorder to write, so no later round to write the wrappers in.
+      // No recorder to write, so no later round to write the wrappers in: none stays pending.
+      pendingWrappers.clear();
       if (!recordersOnClassPath && diagnostics.hasErrors()) {
         writeWrappersWithoutSchema(handlers);
       }

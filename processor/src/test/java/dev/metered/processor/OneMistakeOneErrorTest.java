@@ -430,6 +430,23 @@ class OneMistakeOneErrorTest {
     assertThat(compilation.warnings()).as(all).isEmpty();
   }
 
+  /**
+   * An error in every family leaves a schema that parses but has no family to generate: the
+   * wrappers are written as for a YAML error, and no later round looks for a model there is not.
+   */
+  @Test
+  void anErrorInEveryFamilyIsOneErrorEachAndNoCrash() {
+    Map<String, String> files = new LinkedHashMap<>(APP);
+    files.put("metrics.yaml", APP.get("metrics.yaml")
+        .replace("success: {type: boolean", "success: {type: bool").replace("hit: boolean", "hit: bool"));
+    Compilation compilation = compile(files, List.of());
+    String all = Compilations.describe(compilation);
+    SchemaErrorTest.assertNoCrash(compilation);
+    List<String> metered = Compilations.errors(compilation).stream().filter(error -> error.contains("[Metered")).toList();
+    assertThat(metered).as(all).isNotEmpty()
+        .allSatisfy(error -> assertThat(error).startsWith("[MeteredSchemaBadValue]"));
+  }
+
   private static final Pattern NOT_GENERATED = Pattern.compile("until it is fixed (\\w+) is not generated");
 
   /** {@code file:line:column} of a diagnostic: javac's for a Java file, the message's for the schema. */
