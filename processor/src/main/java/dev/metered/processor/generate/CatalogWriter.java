@@ -39,7 +39,7 @@ public final class CatalogWriter {
         entry.put("family", family.name());
         entry.put("recorder", model.javaPackage() + "." + family.recorderName());
         entry.put("constant", metric.constantName());
-        entry.put("type", metric.kind().keyword());
+        entry.put("type", metric.type().keyword());
         entry.put("unit", metric.unit());
         entry.put("delivery", metric.delivery().keyword());
         entry.put("description", metric.description());
@@ -107,7 +107,7 @@ public final class CatalogWriter {
           .append("| metric | type | unit | delivery | emitted | attributes | description |\n")
           .append("|---|---|---|---|---|---|---|\n");
       for (MetricModel metric : family.metrics()) {
-        out.append("| ").append(MarkdownText.code(metric.name())).append(" | ").append(metric.kind().keyword())
+        out.append("| ").append(MarkdownText.code(metric.name())).append(" | ").append(metric.type().keyword())
             .append(" | ").append(metric.unit() == null ? "-" : MarkdownText.of(metric.unit()))
             .append(" | ").append(metric.delivery().keyword())
             .append(" | ").append(MarkdownText.of(Javadoc.emittedWhen(metric)))

@@ -21,7 +21,7 @@ final class Javadoc {
 
   /** "counter" or "distribution in millisecond", as javadoc. */
   static String kindAndUnit(MetricModel metric) {
-    return metric.kind().keyword() + (metric.unit() == null ? "" : " in " + JavadocText.of(metric.unit()));
+    return metric.type().keyword() + (metric.unit() == null ? "" : " in " + JavadocText.of(metric.unit()));
   }
 
   /** When a metric is emitted, as plain text: "always" or "when success is false". */

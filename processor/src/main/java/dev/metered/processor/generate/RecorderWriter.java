@@ -138,7 +138,7 @@ public final class RecorderWriter {
   private static void addMetricDescriptors(TypeSpec.Builder type, FamilyModel family) {
     for (MetricModel metric : family.metrics()) {
       CodeBlock.Builder initializer = CodeBlock.builder()
-          .add("$T.$L($N, $L, $L, $T.$L", RuntimeTypes.METRIC, metric.kind().keyword(),
+          .add("$T.$L($N, $L, $L, $T.$L", RuntimeTypes.METRIC, metric.type().keyword(),
               metric.constantName(), metric.unit() == null ? "null" : StringLiteral.of(metric.unit()),
               StringLiteral.of(family.name()), RuntimeTypes.DELIVERY_MODE, metric.delivery().name());
       // The sink folds values beyond max_values into one overflow value, so the schema's bound

@@ -36,7 +36,7 @@ final class CatalogChangeRule extends BaseRule {
           attributes.add(attribute.key());
         }
         byName.put(metric.name(), metric);
-        current.put(metric.name(), new PreviousCatalog.Metric(metric.name(), metric.kind().keyword(), metric.unit(),
+        current.put(metric.name(), new PreviousCatalog.Metric(metric.name(), metric.type().keyword(), metric.unit(),
             attributes, metric.position(), metric.unitPosition()));
       }
     }

@@ -2,7 +2,7 @@ package dev.metered.processor.lint;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.model.FamilyModel;
-import dev.metered.processor.model.MetricKind;
+import dev.metered.processor.model.MetricType;
 import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
 
@@ -17,7 +17,7 @@ final class CounterUnitRule extends MetricRule {
 
   @Override
   void check(MetricsModel model, FamilyModel family, MetricModel metric, Findings findings) {
-    if (metric.kind() == MetricKind.COUNTER && metric.unit() != null && !metric.unit().equals("none")) {
+    if (metric.type() == MetricType.COUNTER && metric.unit() != null && !metric.unit().equals("none")) {
       findings.report(metric.unitPosition(), "the counter '" + metric.name() + "' has the unit '"
           + metric.unit() + "'; counters count events and carry no unit. Remove the unit, or make it"
           + " a distribution if it measures " + metric.unit() + "s (Metered's policy: Sentry accepts a unit on a"

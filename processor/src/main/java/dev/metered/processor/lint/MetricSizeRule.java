@@ -4,7 +4,7 @@ import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.model.EnumValue;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
-import dev.metered.processor.model.MetricKind;
+import dev.metered.processor.model.MetricType;
 import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +57,7 @@ final class MetricSizeRule extends MetricRule {
       }
       size += utf8(attribute.key()) + largest;
     }
-    if (metric.kind() == MetricKind.DISTRIBUTION) {
+    if (metric.type() == MetricType.DISTRIBUTION) {
       size += utf8(SAMPLE_RATE_ATTRIBUTE) + VALUE_SIZE;
     }
     return size;

@@ -2,7 +2,7 @@ package dev.metered.processor.lint;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.model.FamilyModel;
-import dev.metered.processor.model.MetricKind;
+import dev.metered.processor.model.MetricType;
 import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
 import java.util.List;
@@ -26,9 +26,9 @@ final class TimeUnitRule extends BaseRule {
       for (MetricModel metric : family.metrics()) {
         // An unknown unit is MeteredUnknownUnit's to report, with a suggestion.
         boolean unknownUnit = metric.unit() != null && !Units.isAccepted(metric.unit());
-        if (metric.kind() != MetricKind.COUNTER && isTime(metric) && !unknownUnit && !Units.isDuration(metric.unit())) {
+        if (metric.type() != MetricType.COUNTER && isTime(metric) && !unknownUnit && !Units.isDuration(metric.unit())) {
           findings.report(metric.unitPosition() != null ? metric.unitPosition() : metric.position(),
-              "the " + metric.kind().keyword() + " '" + metric.name() + "' measures a time but has "
+              "the " + metric.type().keyword() + " '" + metric.name() + "' measures a time but has "
                   + (metric.unit() == null ? "no unit" : "the unit '" + metric.unit() + "'")
                   + "; give it a duration unit, for example 'unit: millisecond' (Metered's policy: Sentry accepts a time"
                   + " without a unit, but cannot then tell milliseconds from seconds)");

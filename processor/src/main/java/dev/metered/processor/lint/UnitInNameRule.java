@@ -2,7 +2,7 @@ package dev.metered.processor.lint;
 
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.model.FamilyModel;
-import dev.metered.processor.model.MetricKind;
+import dev.metered.processor.model.MetricType;
 import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
 import java.util.Map;
@@ -31,7 +31,7 @@ final class UnitInNameRule extends MetricRule {
   @Override
   void check(MetricsModel model, FamilyModel family, MetricModel metric, Findings findings) {
     String name = metric.name();
-    if (metric.kind() == MetricKind.DISTRIBUTION && name.endsWith(".count")) {
+    if (metric.type() == MetricType.DISTRIBUTION && name.endsWith(".count")) {
       findings.report(metric.position(), "the distribution '" + name + "' is named like a counter;"
           + " make it a counter, or name what it measures (Metered's policy)");
       return;

@@ -21,14 +21,14 @@ import java.util.Map;
  */
 public record MetricModel(
     String name,
-    MetricKind kind,
+    MetricType type,
     String unit,
     Field value,
     List<Field> attributes,
     Map<String, String> defaults,
     List<Condition> conditions,
     String description,
-    Delivery delivery,
+    DeliveryMode delivery,
     String constantName,
     SourcePosition position,
     SourcePosition unitPosition) {}

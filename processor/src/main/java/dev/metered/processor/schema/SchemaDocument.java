@@ -1,9 +1,9 @@
 package dev.metered.processor.schema;
 
 import dev.metered.processor.diagnostic.SourcePosition;
-import dev.metered.processor.model.Delivery;
+import dev.metered.processor.model.DeliveryMode;
 import dev.metered.processor.model.FieldType;
-import dev.metered.processor.model.MetricKind;
+import dev.metered.processor.model.MetricType;
 import java.util.List;
 import java.util.Set;
 
@@ -50,7 +50,7 @@ public record SchemaDocument(
       String name,
       SourcePosition position,
       String description,
-      Delivery delivery,
+      DeliveryMode delivery,
       List<Field> attributes,
       List<Field> inputs,
       List<Metric> metrics) {}
@@ -93,10 +93,10 @@ public record SchemaDocument(
   public record Metric(
       String name,
       SourcePosition position,
-      MetricKind kind,
+      MetricType type,
       YamlNode.Scalar unit,
       String description,
-      Delivery delivery,
+      DeliveryMode delivery,
       YamlNode.Scalar value,
       List<YamlNode.Scalar> attributes,
       List<Default> defaults,

@@ -4,10 +4,10 @@ import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.diagnostic.NotGenerated;
 import dev.metered.processor.diagnostic.Suggestions;
-import dev.metered.processor.model.Delivery;
+import dev.metered.processor.model.DeliveryMode;
 import dev.metered.processor.model.FieldType;
 import dev.metered.processor.model.JavaNames;
-import dev.metered.processor.model.MetricKind;
+import dev.metered.processor.model.MetricType;
 import dev.metered.processor.schema.SchemaDocument.Condition;
 import dev.metered.processor.schema.SchemaDocument.Default;
 import dev.metered.processor.schema.SchemaDocument.Family;
@@ -129,7 +129,7 @@ public final class SchemaReader {
     String where = "family '" + name + "'";
     MappingReader keys = new MappingReader(body, where, FAMILY_KEYS, diagnostics);
     YamlNode.Scalar description = keys.string("description");
-    Delivery delivery = delivery(keys.string("delivery"), where);
+    DeliveryMode delivery = delivery(keys.string("delivery"), where);
     List<Field> attributes = readFields(keys.mapping("attributes"), "attribute", ATTRIBUTE_KEYS);
     List<Field> inputs = readFields(keys.mapping("inputs"), "input", INPUT_KEYS);
     List<Metric> metrics = new ArrayList<>();
@@ -219,7 +219,7 @@ public final class SchemaReader {
     String name = entry.key().text();
     String where = "metric '" + name + "'";
     if (entry.value() instanceof YamlNode.Scalar shorthand) {
-      MetricKind kind = metricKind(shorthand, where);
+      MetricType kind = metricType(shorthand, where);
       return kind == null ? Optional.empty() : Optional.of(new Metric(
           name, entry.key().position(), kind, null, null, null, null, null, List.of(), List.of()));
     }
@@ -228,11 +228,11 @@ public final class SchemaReader {
       return Optional.empty();
     }
     MappingReader keys = new MappingReader(body, where, METRIC_KEYS, diagnostics);
-    YamlNode typeNode = keys.required("type", "its type: one of " + String.join(", ", MetricKind.keywords()));
-    MetricKind kind = typeNode == null ? null : metricKind(typeNode, where);
+    YamlNode typeNode = keys.required("type", "its type: one of " + String.join(", ", MetricType.keywords()));
+    MetricType kind = typeNode == null ? null : metricType(typeNode, where);
     YamlNode.Scalar unit = keys.string("unit");
     YamlNode.Scalar description = keys.string("description");
-    Delivery delivery = delivery(keys.string("delivery"), where);
+    DeliveryMode delivery = delivery(keys.string("delivery"), where);
     YamlNode.Scalar value = keys.string("value");
     List<YamlNode.Scalar> attributes = keys.scalarList("attributes");
     List<Default> defaults = readDefaults(keys.mapping("defaults"));
@@ -245,30 +245,30 @@ public final class SchemaReader {
   }
 
   /** The delivery mode {@code node} names, or {@code null} when absent or not a mode (reported). */
-  private Delivery delivery(YamlNode.Scalar node, String where) {
+  private DeliveryMode delivery(YamlNode.Scalar node, String where) {
     if (node == null) {
       return null;
     }
-    Delivery delivery = Delivery.fromKeyword(node.text());
+    DeliveryMode delivery = DeliveryMode.fromKeyword(node.text());
     if (delivery == null) {
       diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, node.position(),
           "'" + node.shown() + "' is not a delivery mode of " + where
-              + Suggestions.didYouMean(node.text(), Delivery.keywords())
-              + "; the modes are " + String.join(", ", Delivery.keywords()));
+              + Suggestions.didYouMean(node.text(), DeliveryMode.keywords())
+              + "; the modes are " + String.join(", ", DeliveryMode.keywords()));
     }
     return delivery;
   }
 
-  private MetricKind metricKind(YamlNode node, String where) {
+  private MetricType metricType(YamlNode node, String where) {
     YamlNode.Scalar scalar = MappingReader.asString(node, "the type of " + where, diagnostics);
     if (scalar == null) {
       return null;
     }
-    MetricKind kind = MetricKind.fromKeyword(scalar.text());
+    MetricType kind = MetricType.fromKeyword(scalar.text());
     if (kind == null) {
       diagnostics.error(DiagnosticCode.SCHEMA_BAD_VALUE, scalar.position(),
-          "'" + scalar.shown() + "' is not a metric type" + Suggestions.didYouMean(scalar.text(), MetricKind.keywords())
-              + "; the metric types are " + String.join(", ", MetricKind.keywords()));
+          "'" + scalar.shown() + "' is not a metric type" + Suggestions.didYouMean(scalar.text(), MetricType.keywords())
+              + "; the metric types are " + String.join(", ", MetricType.keywords()));
     }
     return kind;
   }

@@ -15,7 +15,7 @@ import dev.metered.processor.model.EnumValue;
 import dev.metered.processor.model.FamilyModel;
 import dev.metered.processor.model.Field;
 import dev.metered.processor.model.FieldType;
-import dev.metered.processor.model.MetricKind;
+import dev.metered.processor.model.MetricType;
 import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
 import dev.metered.processor.model.WrapperModel;
@@ -336,7 +336,7 @@ public final class WrapperModelBuilder {
   /** The family's timing metric: a distribution with a duration unit whose value is a double input. */
   static MetricModel timing(FamilyModel family) {
     for (MetricModel metric : family.metrics()) {
-      if (metric.kind() == MetricKind.DISTRIBUTION && metric.unit() != null && NANOS_PER_UNIT.containsKey(metric.unit())
+      if (metric.type() == MetricType.DISTRIBUTION && metric.unit() != null && NANOS_PER_UNIT.containsKey(metric.unit())
           && metric.value() != null && !metric.value().isAttribute() && metric.value().type() == FieldType.DOUBLE) {
         return metric;
       }

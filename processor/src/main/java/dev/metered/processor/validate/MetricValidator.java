@@ -4,7 +4,7 @@ import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.diagnostic.Nouns;
 import dev.metered.processor.model.Condition;
-import dev.metered.processor.model.Delivery;
+import dev.metered.processor.model.DeliveryMode;
 import dev.metered.processor.model.Field;
 import dev.metered.processor.model.FieldType;
 import dev.metered.processor.model.MetricModel;
@@ -26,7 +26,7 @@ final class MetricValidator {
   private final String family;
   private final Map<String, Field> fields;
   private final Set<String> declared;
-  private final Delivery familyDelivery;
+  private final DeliveryMode familyDelivery;
   private final boolean allHandlers;
 
   /**
@@ -35,7 +35,7 @@ final class MetricValidator {
    *     whose own declaration was reported is not reported again
    * @param allHandlers whether every handler is in the compilation (see SchemaValidator)
    */
-  MetricValidator(Diagnostics diagnostics, String family, Delivery familyDelivery,
+  MetricValidator(Diagnostics diagnostics, String family, DeliveryMode familyDelivery,
       Map<String, Field> fields, Set<String> declared, boolean allHandlers) {
     this.diagnostics = diagnostics;
     this.allHandlers = allHandlers;
@@ -61,25 +61,25 @@ final class MetricValidator {
     if (diagnostics.all().size() > errorsBefore) {
       return Optional.empty();
     }
-    return Optional.of(new MetricModel(definition.name(), definition.kind(),
+    return Optional.of(new MetricModel(definition.name(), definition.type(),
         definition.unit() == null ? null : definition.unit().text(), value, attributes, defaults,
         List.copyOf(conditions), definition.description(), delivery(definition), constant, definition.position(),
         definition.unit() == null ? null : definition.unit().position()));
   }
 
-  private Delivery delivery(SchemaDocument.Metric definition) {
+  private DeliveryMode delivery(SchemaDocument.Metric definition) {
     if (definition.delivery() != null) {
       return definition.delivery();
     }
-    return familyDelivery != null ? familyDelivery : Delivery.AUTO;
+    return familyDelivery != null ? familyDelivery : DeliveryMode.AUTO;
   }
 
   private Field validateValue(SchemaDocument.Metric definition, String where) {
     YamlNode.Scalar reference = definition.value();
     if (reference == null) {
-      if (SchemaValidator.needsValue(definition.kind())) {
+      if (SchemaValidator.needsValue(definition.type())) {
         diagnostics.error(DiagnosticCode.SCHEMA_MISSING_KEY, definition.position(),
-            "the " + definition.kind().keyword() + " " + where + " has no 'value'; name the numeric"
+            "the " + definition.type().keyword() + " " + where + " has no 'value'; name the numeric"
                 + " field it records, for example 'value: duration'");
       }
       return null;

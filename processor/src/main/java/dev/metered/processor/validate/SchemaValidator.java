@@ -14,7 +14,7 @@ import dev.metered.processor.model.FieldRole;
 import dev.metered.processor.model.FieldType;
 import dev.metered.processor.model.HandlerModel;
 import dev.metered.processor.model.JavaNames;
-import dev.metered.processor.model.MetricKind;
+import dev.metered.processor.model.MetricType;
 import dev.metered.processor.model.MetricModel;
 import dev.metered.processor.model.MetricsModel;
 import dev.metered.processor.schema.SchemaDocument;
@@ -321,8 +321,8 @@ public final class SchemaValidator {
   }
 
   /** The metric kinds that need a value field. */
-  static boolean needsValue(MetricKind kind) {
-    return kind != MetricKind.COUNTER;
+  static boolean needsValue(MetricType kind) {
+    return kind != MetricType.COUNTER;
   }
 
   /** Whether a condition operator applies to a field type. */

@@ -9,9 +9,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.lint.LintConfig;
-import dev.metered.processor.model.Delivery;
+import dev.metered.processor.model.DeliveryMode;
 import dev.metered.processor.model.FieldType;
-import dev.metered.processor.model.MetricKind;
+import dev.metered.processor.model.MetricType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -173,8 +173,8 @@ public class MetricsJsonSchemaTest {
     assertThat(keys(definitions.at("/metric/anyOf/1/properties"))).containsExactlyElementsOf(SchemaReader.METRIC_KEYS);
     assertThat(keys(definitions.at("/condition/anyOf/1/properties"))).containsExactlyElementsOf(SchemaReader.OPERATORS);
     assertThat(strings(definitions.at("/fieldType/enum"))).containsExactlyElementsOf(FieldType.keywords());
-    assertThat(strings(definitions.at("/metric/anyOf/1/properties/type/enum"))).containsExactlyElementsOf(MetricKind.keywords());
-    assertThat(strings(definitions.at("/delivery/enum"))).containsExactlyElementsOf(Delivery.keywords());
+    assertThat(strings(definitions.at("/metric/anyOf/1/properties/type/enum"))).containsExactlyElementsOf(MetricType.keywords());
+    assertThat(strings(definitions.at("/delivery/enum"))).containsExactlyElementsOf(DeliveryMode.keywords());
     assertThat(keys(jsonSchema.at("/properties/lint/properties")))
         .as("the lint section's keys: add a new rule's code to docs/metrics.schema.json")
         .containsExactlyInAnyOrderElementsOf(LintConfig.configurableKeys());

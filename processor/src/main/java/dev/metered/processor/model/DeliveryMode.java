@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * How a metric's data points reach Sentry, by its schema keyword; the runtime's
- * {@code dev.metered.runtime.DeliveryMode} of the same names carries it into generated code.
+ * How a metric's data points reach Sentry, by its schema keyword: the processor's side of the
+ * runtime's {@code dev.metered.runtime.DeliveryMode}, whose constant of the same name the
+ * generated code names.
  */
-public enum Delivery {
+public enum DeliveryMode {
   /** One data point per call. */
   EVENT("event"),
   /** Counters summed and gauges kept per series, sent once per interval. */
@@ -17,7 +18,7 @@ public enum Delivery {
 
   private final String keyword;
 
-  Delivery(String keyword) {
+  DeliveryMode(String keyword) {
     this.keyword = keyword;
   }
 
@@ -27,8 +28,8 @@ public enum Delivery {
   }
 
   /** The mode named {@code keyword}, or {@code null}. */
-  public static Delivery fromKeyword(String keyword) {
-    for (Delivery delivery : values()) {
+  public static DeliveryMode fromKeyword(String keyword) {
+    for (DeliveryMode delivery : values()) {
       if (delivery.keyword.equals(keyword)) {
         return delivery;
       }
@@ -38,6 +39,6 @@ public enum Delivery {
 
   /** Every keyword, for messages and suggestions. */
   public static List<String> keywords() {
-    return Arrays.stream(values()).map(Delivery::keyword).toList();
+    return Arrays.stream(values()).map(DeliveryMode::keyword).toList();
   }
 }

@@ -3,15 +3,18 @@ package dev.metered.processor.model;
 import java.util.Arrays;
 import java.util.List;
 
-/** Counter, distribution or gauge, by its schema keyword (also Sentry's wire name). */
-public enum MetricKind {
+/**
+ * Counter, distribution or gauge, by its schema keyword (also Sentry's wire name): the
+ * processor's side of the runtime's {@code dev.metered.runtime.MetricType}.
+ */
+public enum MetricType {
   COUNTER("counter"),
   DISTRIBUTION("distribution"),
   GAUGE("gauge");
 
   private final String keyword;
 
-  MetricKind(String keyword) {
+  MetricType(String keyword) {
     this.keyword = keyword;
   }
 
@@ -21,8 +24,8 @@ public enum MetricKind {
   }
 
   /** The kind named {@code keyword}, or {@code null}. */
-  public static MetricKind fromKeyword(String keyword) {
-    for (MetricKind kind : values()) {
+  public static MetricType fromKeyword(String keyword) {
+    for (MetricType kind : values()) {
       if (kind.keyword.equals(keyword)) {
         return kind;
       }
@@ -32,6 +35,6 @@ public enum MetricKind {
 
   /** Every keyword, for messages and suggestions. */
   public static List<String> keywords() {
-    return Arrays.stream(values()).map(MetricKind::keyword).toList();
+    return Arrays.stream(values()).map(MetricType::keyword).toList();
   }
 }
