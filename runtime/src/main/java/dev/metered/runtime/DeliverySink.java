@@ -70,6 +70,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private final LongAdder sampledAway = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private final LongAdder folded = new LongAdder();
+  /** What this sink's {@link TableAggregates} carry as their owner: a key, not the sink. */
+  private final Object aggregatesOwner = new Object();
   /** {@link FallbackValues#count()} when the sink was made: its stats count the uses since. */
   private final long fallbacksBefore = FallbackValues.count();
 
@@ -193,7 +195,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     // table. A few field reads, one comparison, one add into the series' slot, which refuses
     // the add once close() has sealed it.
     TableAggregates aggregates = table.aggregates();
-    if (aggregates != null && aggregates.owner == this && exporterEnabled && Double.isFinite(value)) {
+    if (aggregates != null && aggregates.owner == aggregatesOwner && exporterEnabled && Double.isFinite(value)) {
       if (!aggregates.add(index, value)) {
         dropped.increment();
       }
@@ -297,11 +299,6 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     }
   }
 
-  /** Counts one data point lost where the sink could not say so otherwise. */
-  void countDropped() {
-    dropped.increment();
-  }
-
   private void send(Series series, double value) {
     try {
       exporter.record(series, value);
@@ -338,7 +335,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     }
     MetricState[] next = id < current.length
         ? current : Arrays.copyOf(current, Math.max(id + 1, current.length * 2));
-    MetricState state = new MetricState(this, metric, options.deliveryOf(metric));
+    MetricState state = new MetricState(aggregatesOwner, dropped, metric, options.deliveryOf(metric));
     if (closed) {
       // Made after close() looked at the states: sealed from the start, it keeps nothing.
       state.sealAll();
