@@ -4,8 +4,6 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -53,7 +51,6 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   public static final String OVERFLOW_VALUE = "__overflow__";
 
   private static final System.Logger LOGGER = System.getLogger("dev.metered.runtime");
-  private static final String DELIVERY_THREAD = "metered-delivery";
   /** Aggregated points sent before the exporter is flushed, so no flush overflows the SDK's queue. */
   private static final int POINTS_PER_EXPORTER_FLUSH = 1_000;
   private static final int EXTRA_EXPORTER_FLUSHES = 2;
@@ -73,6 +70,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private final LongAdder sampledAway = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private final LongAdder folded = new LongAdder();
+  /** What this sink's {@link TableAggregates} carry as their owner: a key, not the sink. */
+  private final Object aggregatesOwner = new Object();
   /** {@link FallbackValues#count()} when the sink was made: its stats count the uses since. */
   private final long fallbacksBefore = FallbackValues.count();
 
@@ -83,8 +82,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   private volatile boolean closed;
   // Set just before closed: every wait that starts while closing ends by it.
   private volatile Deadline closeDeadline = Deadline.NONE;
-  private ScheduledExecutorService scheduler;
-  private Thread shutdownHook;
+  private FlushScheduler scheduler;
+  private ShutdownHook shutdownHook;
 
   /** A sink with {@code options}; it starts no thread until its exporter is enabled. */
   public DeliverySink(MeteredOptions options) {
@@ -96,7 +95,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
    * aggregates leave only when a test calls {@link #startWindow()} or {@link #flush()}.
    */
   DeliverySink(MeteredOptions options, boolean scheduled) {
-    this(options, scheduled, task -> new Thread(task, DELIVERY_THREAD));
+    this(options, scheduled, task -> new Thread(task, FlushScheduler.THREAD_NAME));
   }
 
   /** A sink whose scheduler thread {@code threadFactory} makes, so that tests can make it fail. */
@@ -167,29 +166,13 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   }
 
   private void startThreads() {
-    ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = threadFactory.newThread(task);
-      thread.setDaemon(true);
-      return thread;
-    });
-    // Kept at once, so that stopThreads() shuts it down if anything below throws.
-    scheduler = started;
-    started.scheduleAtFixedRate(this::startWindow, 1, 1, TimeUnit.SECONDS);
-    long interval = options.flushInterval().toNanos();
-    started.scheduleAtFixedRate(this::scheduledFlush, interval, interval, TimeUnit.NANOSECONDS);
-    Thread hook = new Thread(this::close, "metered-shutdown");
-    try {
-      Runtime.getRuntime().addShutdownHook(hook);
-      shutdownHook = hook;
-    } catch (IllegalStateException | SecurityException noHook) {
-      // First enabled while the JVM shuts down, or hooks are not allowed: whoever closes Sentry
-      // or the sink sends the rest.
-    }
+    scheduler = FlushScheduler.start(threadFactory, options.flushInterval(), this::startWindow, this::scheduledFlush);
+    shutdownHook = ShutdownHook.register(this::close);
   }
 
   private void stopThreads() {
     if (scheduler != null) {
-      scheduler.shutdownNow();
+      scheduler.stopNow();
       scheduler = null;
     }
     removeShutdownHook();
@@ -212,7 +195,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     // table. A few field reads, one comparison, one add into the series' slot, which refuses
     // the add once close() has sealed it.
     TableAggregates aggregates = table.aggregates();
-    if (aggregates != null && aggregates.owner == this && exporterEnabled && Double.isFinite(value)) {
+    if (aggregates != null && aggregates.owner == aggregatesOwner && exporterEnabled && Double.isFinite(value)) {
       if (!aggregates.add(index, value)) {
         dropped.increment();
       }
@@ -316,11 +299,6 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     }
   }
 
-  /** Counts one data point lost where the sink could not say so otherwise. */
-  void countDropped() {
-    dropped.increment();
-  }
-
   private void send(Series series, double value) {
     try {
       exporter.record(series, value);
@@ -357,7 +335,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     }
     MetricState[] next = id < current.length
         ? current : Arrays.copyOf(current, Math.max(id + 1, current.length * 2));
-    MetricState state = new MetricState(this, metric, options.deliveryOf(metric));
+    MetricState state = new MetricState(aggregatesOwner, dropped, metric, options.deliveryOf(metric));
     if (closed) {
       // Made after close() looked at the states: sealed from the start, it keeps nothing.
       state.sealAll();
@@ -405,7 +383,7 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
    */
   @Override
   public void close() {
-    ScheduledExecutorService running;
+    FlushScheduler running;
     synchronized (this) {
       if (closed) {
         return;
@@ -415,12 +393,14 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
       exporterEnabled = false;
       running = scheduler;
       if (running != null) {
-        running.shutdown();
+        running.stop();
         removeShutdownHook();
       }
     }
     Deadline deadline = closeDeadline;
-    awaitScheduler(running, deadline);
+    if (running != null) {
+      running.awaitStopped(deadline);
+    }
     boolean locked = lockFlushes(deadline);
     try {
       MetricSink target = aggregateTarget();
@@ -582,18 +562,6 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
     }
   }
 
-  /** Waits, until {@code deadline}, for a periodic flush in progress to end. */
-  private static void awaitScheduler(ScheduledExecutorService running, Deadline deadline) {
-    if (running == null || Thread.currentThread().getName().equals(DELIVERY_THREAD)) {
-      return;
-    }
-    try {
-      running.awaitTermination(deadline.cap(Duration.ofDays(1)).toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /**
    * Takes the flush lock, waiting until {@code deadline} at most; false if it could not. Taking
    * and sealing aggregates are atomic, so a close that goes on without it still loses nothing.
@@ -608,13 +576,8 @@ public final class DeliverySink implements MetricSink, AutoCloseable {
   }
 
   private void removeShutdownHook() {
-    if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
-      return;
-    }
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException shutdownInProgress) {
-      // The JVM is already running its hooks; ours will find the sink closed.
+    if (shutdownHook != null) {
+      shutdownHook.remove();
     }
   }
 

@@ -12,7 +12,7 @@ final class LastValues extends TableAggregates {
 
   private final long[] slots;
 
-  LastValues(DeliverySink owner, SeriesTable table) {
+  LastValues(Object owner, SeriesTable table) {
     super(owner, table);
     this.slots = new long[table.size()];
     Arrays.fill(slots, NOTHING);

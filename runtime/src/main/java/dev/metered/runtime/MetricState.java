@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What one {@link DeliverySink} keeps for one metric: its delivery mode, resolved once, and
@@ -24,7 +25,7 @@ final class MetricState {
 
   final Metric metric;
   final DeliveryMode mode;
-  private final DeliverySink owner;
+  private final Object aggregatesOwner;
   private final SumParts sumParts;
   private volatile TableAggregates tableAggregates;
   private final ConcurrentHashMap<Attributes, AggregationCell> otherCells = new ConcurrentHashMap<>();
@@ -37,11 +38,15 @@ final class MetricState {
   // which reads it, so none is made after the last flush has swept them.
   private boolean sealed;
 
-  MetricState(DeliverySink owner, Metric metric, DeliveryMode mode) {
-    this.owner = owner;
+  /**
+   * The state of {@code metric} in the sink whose aggregates carry {@code aggregatesOwner} and
+   * which counts lost points in {@code dropped}.
+   */
+  MetricState(Object aggregatesOwner, LongAdder dropped, Metric metric, DeliveryMode mode) {
+    this.aggregatesOwner = aggregatesOwner;
     this.metric = metric;
     this.mode = mode;
-    this.sumParts = new SumParts(owner);
+    this.sumParts = new SumParts(dropped);
     List<MaxValues> limits = metric.maxValues();
     this.distinctValues = new DistinctValues[limits.size()];
     this.overflowAttributes = new Attribute[limits.size()];
@@ -68,7 +73,7 @@ final class MetricState {
 
   private synchronized TableAggregates newTableAggregates(SeriesTable table) {
     if (tableAggregates == null && !sealed) {
-      tableAggregates = TableAggregates.of(owner, table, sumParts);
+      tableAggregates = TableAggregates.of(aggregatesOwner, table, sumParts);
     }
     return tableAggregates;
   }

@@ -57,7 +57,7 @@ final class StripedSums extends TableAggregates {
   private long[] sealedChunk;
   private long[][] sealedStripe;
 
-  StripedSums(DeliverySink owner, SeriesTable table, SumParts parts) {
+  StripedSums(Object owner, SeriesTable table, SumParts parts) {
     super(owner, table);
     this.chunks = (table.size() + CHUNK_SERIES - 1) >>> CHUNK_SHIFT;
     this.parts = parts;

@@ -2,6 +2,7 @@ package dev.metered.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The finished parts of counter sums that would have exceeded {@link Double#MAX_VALUE}: instead of
@@ -19,13 +20,14 @@ final class SumParts {
   /** Parts one metric holds between flushes; each is at least half of {@code Double.MAX_VALUE}. */
   static final int MAX_PARTS = 1_000;
 
-  private final DeliverySink owner;
+  /** The sink's count of dropped points. */
+  private final LongAdder dropped;
   // All guarded by this.
   private final List<MetricState.Taken> parts = new ArrayList<>();
   private boolean sealed;
 
-  SumParts(DeliverySink owner) {
-    this.owner = owner;
+  SumParts(LongAdder dropped) {
+    this.dropped = dropped;
   }
 
   /**
@@ -46,7 +48,7 @@ final class SumParts {
   /** Sets aside {@code value}, a finished finite part of {@code series}' sum. */
   synchronized void add(Series series, double value) {
     if (sealed || parts.size() >= MAX_PARTS) {
-      owner.countDropped();
+      dropped.increment();
       return;
     }
     parts.add(new MetricState.Taken(series, value));

@@ -7,16 +7,20 @@ package dev.metered.runtime;
  *
  * <p>A sink that always aggregates a metric binds its aggregates to the metric's table, so that
  * a generated recorder's call reaches them with a few field reads: the table's bound aggregates,
- * their owner, and the slot at the series number. Adding is lock-free and allocates nothing;
+ * their owner's key, and the slot at the series number. Adding is lock-free and allocates nothing;
  * {@link #take(int)} hands over what was kept and starts afresh atomically, so a value added
  * concurrently with a flush goes into this flush or the next, never nowhere.
  */
 abstract sealed class TableAggregates permits StripedSums, LastValues {
-  /** The sink that flushes these aggregates: the only one that may add to them. */
-  final DeliverySink owner;
+  /**
+   * The key of the sink that flushes these aggregates, the only one that may add to them, which
+   * compares it by identity on its fast path. A key rather than the sink, so that a table (a
+   * constant of generated code) whose aggregates are still bound keeps no closed sink alive.
+   */
+  final Object owner;
   final SeriesTable table;
 
-  TableAggregates(DeliverySink owner, SeriesTable table) {
+  TableAggregates(Object owner, SeriesTable table) {
     this.owner = owner;
     this.table = table;
   }
@@ -25,7 +29,7 @@ abstract sealed class TableAggregates permits StripedSums, LastValues {
    * The aggregates of {@code table}'s metric: sums for a counter, whose parts beyond
    * {@code Double.MAX_VALUE} go to {@code parts}, last values for a gauge.
    */
-  static TableAggregates of(DeliverySink owner, SeriesTable table, SumParts parts) {
+  static TableAggregates of(Object owner, SeriesTable table, SumParts parts) {
     return table.metric().type() == MetricType.GAUGE
         ? new LastValues(owner, table)
         : new StripedSums(owner, table, parts);

@@ -351,6 +351,20 @@ class DeliverySinkTest {
   }
 
   @Test
+  void sumPartsBeyondTheirCapAreCountedAsDroppedInTheSinksStats() {
+    DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
+    int beyondCap = 10;
+    // Each 1e308 after the first sets the sum so far aside as a part.
+    for (int i = 0; i < SumParts.MAX_PARTS + beyondCap + 1; i++) {
+      sink.record(requestSeries, 0, 1e308);
+    }
+    sink.flush();
+
+    assertThat(sink.stats().dropped()).isEqualTo(beyondCap);
+    assertThat(sink.stats().aggregatedPoints()).isEqualTo(SumParts.MAX_PARTS + 1);
+  }
+
+  @Test
   void aFailingExporterNeverReachesTheCallerAndIsCounted() {
     MetricSink failing = (metric, value, attributes) -> {
       throw new IllegalStateException("transport down");
