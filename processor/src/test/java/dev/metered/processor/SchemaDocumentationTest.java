@@ -66,7 +66,7 @@ class SchemaDocumentationTest {
     JavaFileObject call = snippet("Caller", firstBlock(readme, "**4. A call.**", "java"));
     JavaFileObject test = snippet("RecorderTest", firstBlock(readme, "**5. A test.**", "java"));
     String deliveryDoc = Files.readString(Path.of("..", "docs", "delivery.md"));
-    JavaFileObject delivery = snippet("DeliverySettings", firstBlock(deliveryDoc, "# DeliveryMode: nothing lost at any rate", "java"));
+    JavaFileObject delivery = snippet("DeliverySettings", firstBlock(deliveryDoc, "# Delivery: nothing lost at any rate", "java"));
     Compilation compilation = Compilations.compile(dir, schema, handlerSource, call, test, delivery);
     assertThat(compilation.status()).as(Compilations.describe(compilation)).isEqualTo(Compilation.Status.SUCCESS);
   }
