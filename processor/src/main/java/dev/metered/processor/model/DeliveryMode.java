@@ -1,6 +1,5 @@
 package dev.metered.processor.model;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -8,7 +7,7 @@ import java.util.List;
  * runtime's {@code dev.metered.runtime.DeliveryMode}, whose constant of the same name the
  * generated code names.
  */
-public enum DeliveryMode {
+public enum DeliveryMode implements SchemaKeyword {
   /** One data point per call. */
   EVENT("event"),
   /** Counters summed and gauges kept per series, sent once per interval. */
@@ -22,23 +21,18 @@ public enum DeliveryMode {
     this.keyword = keyword;
   }
 
-  /** The mode's name in the schema. */
+  @Override
   public String keyword() {
     return keyword;
   }
 
   /** The mode named {@code keyword}, or {@code null}. */
   public static DeliveryMode fromKeyword(String keyword) {
-    for (DeliveryMode delivery : values()) {
-      if (delivery.keyword.equals(keyword)) {
-        return delivery;
-      }
-    }
-    return null;
+    return SchemaKeyword.find(DeliveryMode.class, keyword);
   }
 
   /** Every keyword, for messages and suggestions. */
   public static List<String> keywords() {
-    return Arrays.stream(values()).map(DeliveryMode::keyword).toList();
+    return SchemaKeyword.keywords(DeliveryMode.class);
   }
 }

@@ -1,10 +1,9 @@
 package dev.metered.processor.model;
 
-import java.util.Arrays;
 import java.util.List;
 
 /** The types an attribute or input can have in the schema, by their schema keyword. */
-public enum FieldType {
+public enum FieldType implements SchemaKeyword {
   /** A closed set of values; becomes a Java enum. */
   ENUM("enum"),
   BOOLEAN("boolean"),
@@ -20,7 +19,7 @@ public enum FieldType {
     this.keyword = keyword;
   }
 
-  /** The type's name in the schema. */
+  @Override
   public String keyword() {
     return keyword;
   }
@@ -32,16 +31,11 @@ public enum FieldType {
 
   /** The type named {@code keyword}, or {@code null}. */
   public static FieldType fromKeyword(String keyword) {
-    for (FieldType type : values()) {
-      if (type.keyword.equals(keyword)) {
-        return type;
-      }
-    }
-    return null;
+    return SchemaKeyword.find(FieldType.class, keyword);
   }
 
   /** Every keyword, for messages and suggestions. */
   public static List<String> keywords() {
-    return Arrays.stream(values()).map(FieldType::keyword).toList();
+    return SchemaKeyword.keywords(FieldType.class);
   }
 }

@@ -1,13 +1,12 @@
 package dev.metered.processor.model;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Counter, distribution or gauge, by its schema keyword (also Sentry's wire name): the
  * processor's side of the runtime's {@code dev.metered.runtime.MetricType}.
  */
-public enum MetricType {
+public enum MetricType implements SchemaKeyword {
   COUNTER("counter"),
   DISTRIBUTION("distribution"),
   GAUGE("gauge");
@@ -18,23 +17,18 @@ public enum MetricType {
     this.keyword = keyword;
   }
 
-  /** The kind's name in the schema and on the wire. */
+  @Override
   public String keyword() {
     return keyword;
   }
 
-  /** The kind named {@code keyword}, or {@code null}. */
+  /** The type named {@code keyword}, or {@code null}. */
   public static MetricType fromKeyword(String keyword) {
-    for (MetricType kind : values()) {
-      if (kind.keyword.equals(keyword)) {
-        return kind;
-      }
-    }
-    return null;
+    return SchemaKeyword.find(MetricType.class, keyword);
   }
 
   /** Every keyword, for messages and suggestions. */
   public static List<String> keywords() {
-    return Arrays.stream(values()).map(MetricType::keyword).toList();
+    return SchemaKeyword.keywords(MetricType.class);
   }
 }
