@@ -87,8 +87,28 @@ public class ProcessorScaleBenchmark {
   /** Where the class path and processor path jars are, when not next to the benchmarks jar. */
   public static final String LIB_PROPERTY = "metered.scale.lib";
 
+  /**
+   * {@code with-processor} (Metered's), {@code without-processor} (the sources it generates
+   * compiled with {@code -proc:none}), or the floor under any processor that generates them:
+   * {@code replay-one-round} and {@code replay-two-rounds}, the {@link ReplayProcessor} writing
+   * Metered's output without doing any work, all in the first round (the fewest rounds possible)
+   * or the wrappers a round later, as Metered does.
+   */
   @Param({"with-processor", "without-processor"})
   public String variant;
+
+  /** How a compilation is run: which processor, and which sources it is given. */
+  private enum Variant {
+    WITH_PROCESSOR, WITHOUT_PROCESSOR, REPLAY_ONE_ROUND, REPLAY_TWO_ROUNDS;
+
+    static Variant of(String param) {
+      return valueOf(param.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    boolean replays() {
+      return this == REPLAY_ONE_ROUND || this == REPLAY_TWO_ROUNDS;
+    }
+  }
 
   /**
    * What is compiled: {@code synthetic} (the {@link SyntheticProject}) or {@code example-bot}
@@ -124,6 +144,8 @@ public class ProcessorScaleBenchmark {
   /** The recorders' and wrappers' sources, generated once, for the variant without the processor. */
   private List<Path> generatedRecorders;
   private Path output;
+  /** The directory holding {@link ReplayProcessor}'s class, the replaying variants' processor path. */
+  private Path replayProcessorPath;
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private boolean measuring;
   private long cpuAtStart;
@@ -144,11 +166,12 @@ public class ProcessorScaleBenchmark {
     classPath = jars(project.equals("example-bot") ? lib.resolve("example-bot").resolve("classpath")
         : lib.resolve("classpath"));
     HeapSampler heap = new HeapSampler();
-    if (withProcessor()) {
+    Variant measured = Variant.of(variant);
+    if (measured == Variant.WITH_PROCESSOR) {
       checkSchemaReadOnce(heap);
     } else {
       Path generated = root.resolve("pregenerated");
-      requireClean(compile(true, generated, null, null), "generating the recorders");
+      requireClean(compile(Variant.WITH_PROCESSOR, generated, null, null), "generating the recorders");
       try (Stream<Path> files = Files.walk(generated.resolve("sources"))) {
         generatedRecorders = files.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
       }
@@ -157,8 +180,11 @@ public class ProcessorScaleBenchmark {
         throw new IllegalStateException("expected " + sources.expectedGenerated()
             + " generated sources, the processor wrote " + generatedRecorders.size());
       }
+      if (measured.replays()) {
+        replayProcessorPath = replayProcessorPath(root.resolve("replay-processorpath"));
+      }
       heap.before = HeapSampler.liveHeap();
-      requireClean(compile(false, root.resolve("check-without"), null, heap), "compiling without the processor");
+      requireClean(compile(measured, root.resolve("check-" + variant), null, heap), "compiling " + variant);
       System.out.printf(Locale.ROOT, "%n[scale] %s: %s; %d sources, %d lines; %d generated sources, %d lines%n",
           project, sources.description(), sources.sources().size(), javaLines(sources.sources()),
           generatedRecorders.size(), javaLines(generatedRecorders));
@@ -182,9 +208,9 @@ public class ProcessorScaleBenchmark {
   @Benchmark
   public int compile() throws IOException, InterruptedException {
     if (javac.equals("one-shot")) {
-      return compileOneShot(withProcessor(), output);
+      return compileOneShot(Variant.of(variant), output);
     }
-    Result result = compile(withProcessor(), output, null, null);
+    Result result = compile(Variant.of(variant), output, null, null);
     if (!result.success()) {
       throw new IllegalStateException("the compilation failed: " + result.problems());
     }
@@ -315,8 +341,18 @@ public class ProcessorScaleBenchmark {
     }
   }
 
-  private boolean withProcessor() {
-    return variant.equals("with-processor");
+  /** Copies {@link ReplayProcessor}'s class file out of this jar into {@code dir}, its processor path. */
+  private static Path replayProcessorPath(Path dir) throws IOException {
+    String classFile = ReplayProcessor.class.getName().replace('.', '/') + ".class";
+    Path target = dir.resolve(classFile);
+    Files.createDirectories(target.getParent());
+    try (InputStream in = ReplayProcessor.class.getClassLoader().getResourceAsStream(classFile)) {
+      if (in == null) {
+        throw new IllegalStateException("no " + classFile + " on the class path");
+      }
+      Files.copy(in, target);
+    }
+    return dir;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -339,7 +375,7 @@ public class ProcessorScaleBenchmark {
    * @param fileManager a wrapper around the standard file manager, or {@code null}
    * @param listener a task listener, or {@code null}
    */
-  private Result compile(boolean processor, Path out, FileManagerWrapper fileManager, TaskListener listener)
+  private Result compile(Variant processor, Path out, FileManagerWrapper fileManager, TaskListener listener)
       throws IOException {
     Path classes = Files.createDirectories(out.resolve("classes"));
     if (fileManager != null) {
@@ -368,7 +404,7 @@ public class ProcessorScaleBenchmark {
    *
    * @return the length of what javac printed
    */
-  private int compileOneShot(boolean processor, Path out) throws IOException, InterruptedException {
+  private int compileOneShot(Variant processor, Path out) throws IOException, InterruptedException {
     Files.createDirectories(out.resolve("classes"));
     List<String> arguments = new ArrayList<>(options(processor, out, true));
     for (Path source : sourceFiles(processor)) {
@@ -392,29 +428,37 @@ public class ProcessorScaleBenchmark {
   }
 
   /** The compilation's options: with the processor, {@code -processorpath} and its options. */
-  private List<String> options(boolean processor, Path out, boolean schemaOption) throws IOException {
+  private List<String> options(Variant processor, Path out, boolean schemaOption) throws IOException {
     List<String> options = new ArrayList<>(List.of(
         "--release", "17",
         "-encoding", "UTF-8",
         "-Xlint:all,-processing",
         "-classpath", classPath,
         "-d", out.resolve("classes").toString()));
-    if (processor) {
-      Path generated = Files.createDirectories(out.resolve("sources"));
-      options.addAll(List.of("-processorpath", processorPath, "-s", generated.toString(), "-Ametered.werror=true"));
-      if (schemaOption) {
-        options.add("-Ametered.schema=" + sources.schema());
-      }
-    } else {
+    if (processor == Variant.WITHOUT_PROCESSOR) {
       options.add("-proc:none");
+      return options;
+    }
+    Path generated = Files.createDirectories(out.resolve("sources"));
+    options.addAll(List.of("-s", generated.toString()));
+    if (processor.replays()) {
+      options.addAll(List.of("-processorpath", replayProcessorPath.toString(),
+          "-processor", ReplayProcessor.class.getName(),
+          "-Areplay.dir=" + root.resolve("pregenerated").resolve("sources"),
+          "-Areplay.rounds=" + (processor == Variant.REPLAY_ONE_ROUND ? "1" : "2")));
+      return options;
+    }
+    options.addAll(List.of("-processorpath", processorPath, "-Ametered.werror=true"));
+    if (schemaOption) {
+      options.add("-Ametered.schema=" + sources.schema());
     }
     return options;
   }
 
   /** The project's sources; without the processor, also the sources it generated at setup. */
-  private List<Path> sourceFiles(boolean processor) {
+  private List<Path> sourceFiles(Variant processor) {
     List<Path> files = new ArrayList<>(sources.sources());
-    if (!processor) {
+    if (processor == Variant.WITHOUT_PROCESSOR) {
       files.addAll(generatedRecorders);
     }
     return files;
@@ -455,7 +499,7 @@ public class ProcessorScaleBenchmark {
       }
     };
     heap.before = HeapSampler.liveHeap();
-    Result result = compile(true, root.resolve("check-with"),
+    Result result = compile(Variant.WITH_PROCESSOR, root.resolve("check-with"),
         standard -> new SchemaCountingFileManager(standard, lookups, reads), roundCounter);
     requireClean(result, "compiling with the processor");
     if (rounds.get() < 2 || lookups.get() != 1 || reads.get() != 1) {

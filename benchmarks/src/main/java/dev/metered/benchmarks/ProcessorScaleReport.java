@@ -2,8 +2,10 @@ package dev.metered.benchmarks;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -25,6 +27,13 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * reported, not enforced, since a busy machine can miss them.
  */
 public final class ProcessorScaleReport {
+  /**
+   * Metered's processor, no processor, and the {@link ReplayProcessor}'s floor (Metered's output
+   * written with no work, in one round or in Metered's two).
+   */
+  private static final List<String> VARIANTS =
+      List.of("with-processor", "without-processor", "replay-one-round", "replay-two-rounds");
+
   private ProcessorScaleReport() {}
 
   /** One measured case: a project compiled one way, with its target. */
@@ -43,32 +52,34 @@ public final class ProcessorScaleReport {
     }
     List<String> rows = new ArrayList<>();
     for (Case c : cases) {
-      Score with = null;
-      Score without = null;
+      Map<String, Score> scores = new HashMap<>();
       for (RunResult result : run(options(quick, c))) {
         Result<?> time = result.getPrimaryResult();
-        Score score = new Score(time.getScore(), time.getScoreError());
-        if (result.getParams().getParam("variant").equals("with-processor")) {
-          with = score;
-        } else {
-          without = score;
-        }
+        scores.put(result.getParams().getParam("variant"), new Score(time.getScore(), time.getScoreError()));
       }
-      if (with == null || without == null) {
-        throw new IllegalStateException("no result for " + c);
+      if (!scores.keySet().containsAll(VARIANTS)) {
+        throw new IllegalStateException("no result for every variant of " + c + ": " + scores.keySet());
       }
+      Score without = scores.get("without-processor");
+      Score with = scores.get("with-processor");
       double added = with.ms() / without.ms() - 1;
       String verdict = Double.isNaN(c.maxAdded()) ? "" : added <= c.maxAdded() ? " (met)" : " (**not met**)";
-      rows.add(String.format(Locale.ROOT, "| %s | %s | %,.0f ± %,.0f ms | %,.0f ± %,.0f ms | **%+.0f%%** | %s%s |",
+      rows.add(String.format(Locale.ROOT,
+          "| %s | %s | %,.0f ± %,.0f ms | %,.0f ± %,.0f ms | **%+.0f%%** | %s%s | %+.0f%% | %+.0f%% |",
           c.project(), c.javac(), without.ms(), without.error(), with.ms(), with.error(), added * 100, c.target(),
-          verdict));
+          verdict, added(scores.get("replay-one-round"), without), added(scores.get("replay-two-rounds"), without)));
     }
     System.out.println();
     System.out.println("## What the processor adds to a compilation (" + (quick ? "quick" : "full") + " run)");
     System.out.println();
-    System.out.println("| project | javac | without the processor | with it | added wall time | target |");
-    System.out.println("|---|---|---:|---:|---:|---|");
+    System.out.println("| project | javac | without the processor | with it | added wall time | target"
+        + " | the floor: replayed in 1 round | replayed in 2 rounds |");
+    System.out.println("|---|---|---:|---:|---:|---|---:|---:|");
     rows.forEach(System.out::println);
+  }
+
+  private static double added(Score score, Score without) {
+    return (score.ms() / without.ms() - 1) * 100;
   }
 
   private static ChainedOptionsBuilder options(boolean quick, Case c) {
@@ -76,7 +87,7 @@ public final class ProcessorScaleReport {
         .include(ProcessorScaleBenchmark.class.getName() + ".compile")
         .param("project", c.project())
         .param("javac", c.javac())
-        .param("variant", "with-processor", "without-processor");
+        .param("variant", VARIANTS.toArray(String[]::new));
     if (quick) {
       options.forks(1).warmupIterations(3).measurementIterations(4);
     }
