@@ -10,9 +10,9 @@ import java.util.Objects;
  * declaration order, or {@code false, true} for a boolean; when the attribute can be absent,
  * "absent" comes first. A value's position is its index in the dimension.
  *
- * <p>Generated recorders compute a data point's position in a {@link dev.metered.runtime.SeriesTable} from these
- * indexes with plain arithmetic, so finding the series of a call needs no hashing. For generated
- * code only (see the package's documentation).
+ * <p>Generated recorders compute a data point's position in a
+ * {@link dev.metered.runtime.SeriesTable} from these indexes with plain arithmetic, so finding the
+ * series of a call needs no hashing. For generated code only (see the package's documentation).
  */
 public final class Dimension {
   private final Attribute[] values;

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Logging only the first keeps a broken sink from flooding the log at the rate of recording;
  * the count says how many followed it. For generated code and the runtime only (see the
- * package's documentation): users read {@link dev.metered.runtime.MeteredRuntime#recordingFailures()}.
+ * package's documentation): users read
+ * {@link dev.metered.runtime.MeteredRuntime#recordingFailures()}.
  */
 public final class RecordingFailures {
   private static final System.Logger LOGGER = System.getLogger("dev.metered.runtime");
@@ -59,7 +60,10 @@ public final class RecordingFailures {
     }
   }
 
-  /** How many recordings failed in this process so far; {@code MeteredRuntime.recordingFailures()} for users. */
+  /**
+   * How many recordings failed in this process so far; users read it as
+   * {@link dev.metered.runtime.MeteredRuntime#recordingFailures()}.
+   */
   public static long count() {
     return COUNT.get();
   }
