@@ -5,13 +5,13 @@ import dev.metered.runtime.Attribute;
 import dev.metered.runtime.AttributeValue;
 import dev.metered.runtime.Attributes;
 import dev.metered.runtime.DeliveryMode;
-import dev.metered.runtime.Dimension;
 import dev.metered.runtime.MaxValues;
 import dev.metered.runtime.MeteredRuntime;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.MetricSink;
-import dev.metered.runtime.RecordingFailures;
 import dev.metered.runtime.SeriesTable;
+import dev.metered.runtime.internal.Dimension;
+import dev.metered.runtime.internal.RecordingFailures;
 import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -26,8 +26,8 @@ import javax.annotation.processing.Generated;
  *   <li>{@code bot.command.failures} (counter), when success is false: Failed invocations.
  * </ul>
  *
- * <p>Recording never throws: a failure is counted by
- * {@code dev.metered.runtime.RecordingFailures} and the data point dropped. Generated from
+ * <p>Recording never throws: a failure is counted in
+ * {@code MeteredRuntime.recordingFailures()} and the data point dropped. Generated from
  * {@code metrics.yaml}.
  */
 @Generated(

@@ -10,10 +10,10 @@ import dev.metered.runtime.DeliveryMode;
 import dev.metered.runtime.DeliverySink;
 import dev.metered.runtime.MaxValues;
 import dev.metered.runtime.MeteredOptions;
+import dev.metered.runtime.MeteredRuntime;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.MetricSink;
 import dev.metered.runtime.MetricType;
-import dev.metered.runtime.RecordingFailures;
 import dev.metered.runtime.testing.RecordedMetric;
 import dev.metered.runtime.testing.RecordingSink;
 import java.nio.file.Path;
@@ -226,18 +226,18 @@ class RecorderBehaviourTest {
   @Test
   @SuppressWarnings("unchecked")
   void aFailingSinkNeverReachesTheCaller() {
-    long before = RecordingFailures.count();
+    long before = MeteredRuntime.recordingFailures();
     MetricSink failing = (metric, value, attributes) -> {
       throw new IllegalStateException("transport down");
     };
     classes.instantiate("test.Driver", BiConsumer.class).accept("everything", failing);
-    assertThat(RecordingFailures.count()).isEqualTo(before + 1);
+    assertThat(MeteredRuntime.recordingFailures()).isEqualTo(before + 1);
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void aSinkWhoseEnabledCheckThrowsNeverReachesTheCallerEither() {
-    long before = RecordingFailures.count();
+    long before = MeteredRuntime.recordingFailures();
     MetricSink broken = new MetricSink() {
       @Override
       public boolean isEnabled() {
@@ -248,19 +248,19 @@ class RecorderBehaviourTest {
       public void record(Metric metric, double value, Attributes attributes) {}
     };
     classes.instantiate("test.Driver", BiConsumer.class).accept("everything", broken);
-    assertThat(RecordingFailures.count()).isEqualTo(before + 1);
+    assertThat(MeteredRuntime.recordingFailures()).isEqualTo(before + 1);
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void anErrorFromTheSinkIsCountedNotThrown() {
     for (Error error : List.of(new NoSuchMethodError("io.sentry.Sentry.metrics()"), new AssertionError("invariant"))) {
-      long before = RecordingFailures.count();
+      long before = MeteredRuntime.recordingFailures();
       MetricSink failing = (metric, value, attributes) -> {
         throw error;
       };
       classes.instantiate("test.Driver", BiConsumer.class).accept("everything", failing);
-      assertThat(RecordingFailures.count()).as("after %s", error).isEqualTo(before + 1);
+      assertThat(MeteredRuntime.recordingFailures()).as("after %s", error).isEqualTo(before + 1);
     }
   }
 
@@ -353,9 +353,9 @@ class RecorderBehaviourTest {
 
   @Test
   void aNullRequiredValueIsCountedNotThrown() {
-    long before = RecordingFailures.count();
+    long before = MeteredRuntime.recordingFailures();
     assertThat(run("null step")).isEmpty();
-    assertThat(RecordingFailures.count()).isEqualTo(before + 1);
+    assertThat(MeteredRuntime.recordingFailures()).isEqualTo(before + 1);
   }
 
   @Test

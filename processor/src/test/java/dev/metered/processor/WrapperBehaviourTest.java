@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.google.testing.compile.Compilation;
 import dev.metered.runtime.MeteredRuntime;
 import dev.metered.runtime.Metric;
-import dev.metered.runtime.RecordingFailures;
 import dev.metered.runtime.testing.RecordedMetric;
 import dev.metered.runtime.testing.RecordingSink;
 import java.nio.file.Path;
@@ -234,14 +233,14 @@ class WrapperBehaviourTest {
     MeteredRuntime.setGlobalSink((metric, value, attributes) -> {
       throw new NoSuchMethodError("io.sentry.Sentry.metrics()");
     });
-    long before = RecordingFailures.count();
+    long before = MeteredRuntime.recordingFailures();
     Function<String, Object> driver = driver();
 
     assertThat(driver.apply("ping")).isEqualTo("pong");
     assertThat(driver.apply("save")).isSameAs(classes.loadClass("test.Commands").getField("CHECKED").get(null));
     Object unchecked = classes.loadClass("test.Commands").getField("UNCHECKED").get(null);
     assertThatThrownBy(() -> driver.apply("fail")).isSameAs(unchecked);
-    assertThat(RecordingFailures.count()).as("each call's recording failed and was counted").isEqualTo(before + 3);
+    assertThat(MeteredRuntime.recordingFailures()).as("each call's recording failed and was counted").isEqualTo(before + 3);
   }
 
   @Test

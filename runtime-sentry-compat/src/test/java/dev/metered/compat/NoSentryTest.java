@@ -8,7 +8,6 @@ import dev.metered.runtime.DeliveryMode;
 import dev.metered.runtime.DeliverySink;
 import dev.metered.runtime.MeteredOptions;
 import dev.metered.runtime.MeteredRuntime;
-import dev.metered.runtime.RecordingFailures;
 import dev.metered.runtime.SentrySink;
 import dev.metered.runtime.testing.RecordingSink;
 import java.time.Duration;
@@ -45,7 +44,7 @@ class NoSentryTest {
   @Order(2)
   void recordingWithoutAnySdkDoesNothingLogsOnceAndNeverThrows() {
     assertThat(SdkVersion.onClassPath()).as("no SDK on this class path").isNull();
-    long failuresBefore = RecordingFailures.count();
+    long failuresBefore = MeteredRuntime.recordingFailures();
     Greeter greeter = new Greeter_Metered();
 
     for (int i = 0; i < 100; i++) {
@@ -57,7 +56,7 @@ class NoSentryTest {
 
     assertThat(SentrySink.instance().isEnabled()).isFalse();
     assertThat(MeteredRuntime.stats().sentPoints()).isZero();
-    assertThat(RecordingFailures.count()).isEqualTo(failuresBefore);
+    assertThat(MeteredRuntime.recordingFailures()).isEqualTo(failuresBefore);
     assertThat(LOG.warnings()).singleElement().satisfies(warning -> assertThat(warning)
         .contains("no usable Sentry SDK", "io.sentry:sentry 8.30.0 or later"));
   }

@@ -7,7 +7,6 @@ import dev.metered.compat.metrics.CommandMetrics;
 import dev.metered.runtime.DeliverySink;
 import dev.metered.runtime.MeteredOptions;
 import dev.metered.runtime.MeteredRuntime;
-import dev.metered.runtime.RecordingFailures;
 import dev.metered.runtime.SentrySink;
 import io.sentry.Sentry;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +43,7 @@ class UnsupportedSentryTest {
 
   @Test
   void recordingDoesNothingLogsOnceAndNeverThrows() {
-    long failuresBefore = RecordingFailures.count();
+    long failuresBefore = MeteredRuntime.recordingFailures();
     Greeter greeter = new Greeter_Metered();
 
     for (int i = 0; i < 1_000; i++) {
@@ -58,7 +57,7 @@ class UnsupportedSentryTest {
 
     assertThat(SentrySink.instance().isEnabled()).as("never enabled").isFalse();
     assertThat(MeteredRuntime.stats().sentPoints()).isZero();
-    assertThat(RecordingFailures.count()).as("nothing was tried, so nothing failed").isEqualTo(failuresBefore);
+    assertThat(MeteredRuntime.recordingFailures()).as("nothing was tried, so nothing failed").isEqualTo(failuresBefore);
     assertThat(LOG.warnings()).singleElement().satisfies(warning -> assertThat(warning)
         .contains("io.sentry:sentry " + SdkVersion.expected(), "io.sentry:sentry 8.30.0 or later",
             "Recording does nothing"));

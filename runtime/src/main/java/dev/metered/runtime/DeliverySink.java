@@ -1,5 +1,7 @@
 package dev.metered.runtime;
 
+import dev.metered.runtime.internal.FallbackValues;
+import dev.metered.runtime.internal.RecordingFailures;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Arrays;

@@ -22,7 +22,7 @@ package dev.metered.runtime;
  * @param fallbacks wire values outside their enum that a generated {@code fromWireValue} mapped
  *     to the enum's schema {@code fallback}, since the sink was created: a name the schema lacks,
  *     recorded under the fallback. Counted when the value is looked up, before any sink sees it,
- *     so every sink of the process counts every use ({@link FallbackValues})
+ *     so every sink of the process counts every use
  */
 public record DeliveryStats(
     long eventPoints, long aggregatedPoints, long sampledPoints, long sampledAway, long dropped,

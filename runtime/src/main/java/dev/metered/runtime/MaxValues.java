@@ -12,6 +12,11 @@ import java.util.Objects;
  * @param max how many distinct values it keeps per interval; positive
  */
 public record MaxValues(String key, int max) {
+  /**
+   * Checks the bound.
+   *
+   * @throws IllegalArgumentException when {@code max} is not positive
+   */
   public MaxValues {
     Objects.requireNonNull(key, "key");
     if (max < 1) {

@@ -1,5 +1,6 @@
 package dev.metered.runtime;
 
+import dev.metered.runtime.internal.RecordingFailures;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -70,6 +71,15 @@ public final class MeteredRuntime {
   /** What the default sink has sent, sampled and dropped so far. */
   public static DeliveryStats stats() {
     return defaultSink().stats();
+  }
+
+  /**
+   * How many recordings failed in this process so far and were dropped rather than thrown into
+   * their caller: a sink that threw, a {@code null} passed for a required value. The first failure
+   * is logged, with its stack trace; this count says how many followed, whichever sink they used.
+   */
+  public static long recordingFailures() {
+    return RecordingFailures.count();
   }
 
   /**

@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code max_values} of its string and number attributes ({@link MaxValues}). Generated
  * recorders hold one constant per metric, so no metric name is built at run time.
  *
- * <p>Each metric gets a small number of its own when it is created ({@link #id()}), by which
- * the runtime finds its state in an array instead of a hash map.
+ * <p>Users read metrics (a recorder's {@code ..._METRIC} constants, what a {@link MetricSink}
+ * receives); generated recorders make them. Each metric gets a small number of its own when it
+ * is created, by which the runtime finds its state in an array instead of a hash map.
  */
 public final class Metric {
   private static final AtomicInteger NEXT_ID = new AtomicInteger();
@@ -35,19 +36,11 @@ public final class Metric {
   }
 
   /**
-   * A counter.
+   * A counter of a schema family, delivered as the schema says. Generated recorders make their
+   * metrics with this and the two factories below: users read a metric, as a recorder's
+   * {@code ..._METRIC} constant, rather than make one.
    *
    * @param name the metric's full name, for example {@code bot.command.usage}
-   * @param unit Sentry's unit name, or {@code null} for none
-   */
-  public static Metric counter(String name, String unit) {
-    return new Metric(name, MetricType.COUNTER, unit, null, DeliveryMode.AUTO);
-  }
-
-  /**
-   * A counter of a schema family, delivered as the schema says.
-   *
-   * @param name the metric's full name
    * @param unit Sentry's unit name, or {@code null} for none
    * @param family the schema family it belongs to, for example {@code command}
    * @param delivery how its data points reach Sentry unless {@link MeteredOptions} says otherwise
@@ -59,20 +52,11 @@ public final class Metric {
   }
 
   /**
-   * A distribution.
+   * A distribution of a schema family, delivered as the schema says; made by generated recorders,
+   * as {@link #counter} is.
    *
    * @param name the metric's full name, for example {@code bot.command.execution_time}
    * @param unit Sentry's unit name, for example {@code millisecond}, or {@code null} for none
-   */
-  public static Metric distribution(String name, String unit) {
-    return new Metric(name, MetricType.DISTRIBUTION, unit, null, DeliveryMode.AUTO);
-  }
-
-  /**
-   * A distribution of a schema family, delivered as the schema says.
-   *
-   * @param name the metric's full name
-   * @param unit Sentry's unit name, or {@code null} for none
    * @param family the schema family it belongs to, for example {@code command}
    * @param delivery how its data points reach Sentry unless {@link MeteredOptions} says otherwise
    * @param maxValues the {@code max_values} of its string and number attributes that have one
@@ -83,21 +67,12 @@ public final class Metric {
   }
 
   /**
-   * A gauge.
+   * A gauge of a schema family, delivered as the schema says; made by generated recorders, as
+   * {@link #counter} is.
    *
    * @param name the metric's full name, for example {@code bot.cache.size}
    * @param unit Sentry's unit name, or {@code null} for none
-   */
-  public static Metric gauge(String name, String unit) {
-    return new Metric(name, MetricType.GAUGE, unit, null, DeliveryMode.AUTO);
-  }
-
-  /**
-   * A gauge of a schema family, delivered as the schema says.
-   *
-   * @param name the metric's full name
-   * @param unit Sentry's unit name, or {@code null} for none
-   * @param family the schema family it belongs to, for example {@code command}
+   * @param family the schema family it belongs to, for example {@code cache}
    * @param delivery how its data points reach Sentry unless {@link MeteredOptions} says otherwise
    * @param maxValues the {@code max_values} of its string and number attributes that have one
    */
@@ -121,7 +96,7 @@ public final class Metric {
     return unit;
   }
 
-  /** The schema family the metric belongs to, or {@code null} when it was made without one. */
+  /** The schema family the metric belongs to, for example {@code command}; {@code null} when made without one. */
   public String family() {
     return family;
   }
@@ -137,7 +112,7 @@ public final class Metric {
   }
 
   /** A number unique to this metric object in this process, small and dense from 0. */
-  public int id() {
+  int id() {
     return id;
   }
 

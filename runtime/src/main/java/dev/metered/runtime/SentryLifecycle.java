@@ -1,5 +1,6 @@
 package dev.metered.runtime;
 
+import dev.metered.runtime.internal.RecordingFailures;
 import io.sentry.IScopes;
 import io.sentry.Integration;
 import io.sentry.Sentry;

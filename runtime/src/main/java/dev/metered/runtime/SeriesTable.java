@@ -1,5 +1,6 @@
 package dev.metered.runtime;
 
+import dev.metered.runtime.internal.Dimension;
 import java.util.Objects;
 
 /**
@@ -30,6 +31,8 @@ public final class SeriesTable {
 
   /**
    * A table of every combination of {@code dimensions}, in the order of the metric's attributes.
+   * Generated recorders make one per metric whose attributes all have closed value sets; a sink
+   * only reads a table.
    *
    * @throws IllegalArgumentException when there are more than {@link #MAX_SIZE} combinations
    */

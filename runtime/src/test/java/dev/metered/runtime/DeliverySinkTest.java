@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.metered.runtime.TestValues.Route;
+import dev.metered.runtime.internal.FallbackValues;
 import dev.metered.runtime.testing.RecordedMetric;
 import dev.metered.runtime.testing.RecordingSink;
 import java.time.Duration;
@@ -294,12 +295,12 @@ class DeliverySinkTest {
     for (Throwable error : List.of(new NoSuchMethodError("io.sentry.Sentry.metrics()"),
         new AssertionError("sink invariant"), new ExceptionInInitializerError("init"))) {
       DeliverySink sink = sink((metric, value, attributes) -> sneakyThrow(error), DeliveryMode.EVENT);
-      long failuresBefore = RecordingFailures.count();
+      long failuresBefore = MeteredRuntime.recordingFailures();
 
       assertThatCode(() -> sink.record(requestSeries.get(0), 1)).doesNotThrowAnyException();
 
       assertThat(sink.stats().dropped()).isEqualTo(1);
-      assertThat(RecordingFailures.count()).isEqualTo(failuresBefore + 1);
+      assertThat(MeteredRuntime.recordingFailures()).isEqualTo(failuresBefore + 1);
     }
   }
 
@@ -371,12 +372,12 @@ class DeliverySinkTest {
     };
     DeliverySink sink = new DeliverySink(MeteredOptions.builder()
         .exporter(failing).flushInterval(NEVER).deliveryForAll(DeliveryMode.EVENT).build(), false);
-    long failuresBefore = RecordingFailures.count();
+    long failuresBefore = MeteredRuntime.recordingFailures();
 
     assertThatCode(() -> sink.record(requestSeries.get(0), 1)).doesNotThrowAnyException();
 
     assertThat(sink.stats().dropped()).isEqualTo(1);
-    assertThat(RecordingFailures.count()).isGreaterThan(failuresBefore);
+    assertThat(MeteredRuntime.recordingFailures()).isGreaterThan(failuresBefore);
   }
 
   @Test
@@ -391,11 +392,11 @@ class DeliverySinkTest {
     DeliverySink sink = new DeliverySink(MeteredOptions.builder()
         .exporter(exporter).flushInterval(Duration.ofMillis(10)).deliveryForAll(DeliveryMode.AGGREGATE)
         .build(), true, failingOnce);
-    long failuresBefore = RecordingFailures.count();
+    long failuresBefore = MeteredRuntime.recordingFailures();
 
     assertThatCode(() -> assertThat(sink.isEnabled()).as("its scheduler did not start").isFalse())
         .doesNotThrowAnyException();
-    assertThat(RecordingFailures.count()).as("the failure was reported").isGreaterThan(failuresBefore);
+    assertThat(MeteredRuntime.recordingFailures()).as("the failure was reported").isGreaterThan(failuresBefore);
 
     assertThat(sink.isEnabled()).as("started whole at the next call").isTrue();
     sink.record(requestSeries, 0, 1);

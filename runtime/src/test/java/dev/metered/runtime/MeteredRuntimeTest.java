@@ -2,13 +2,14 @@ package dev.metered.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metered.runtime.internal.RecordingFailures;
 import dev.metered.runtime.testing.RecordingSink;
 import io.sentry.Sentry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MeteredRuntimeTest {
-  private static final Metric USAGE = Metric.counter("bot.command.usage", null);
+  private static final Metric USAGE = Metric.counter("bot.command.usage", null, null, DeliveryMode.AUTO);
 
   @AfterEach
   void restore() {
@@ -53,10 +54,10 @@ class MeteredRuntimeTest {
 
   @Test
   void nonFiniteValuesAreDroppedBeforeTheSdkAndCounted() {
-    long before = RecordingFailures.count();
+    long before = MeteredRuntime.recordingFailures();
     SentrySink.instance().record(USAGE, Double.NaN, Attributes.empty());
     SentrySink.instance().record(USAGE, Double.POSITIVE_INFINITY, Attributes.empty());
-    assertThat(RecordingFailures.count()).isEqualTo(before + 2);
+    assertThat(MeteredRuntime.recordingFailures()).isEqualTo(before + 2);
   }
 
   @Test
@@ -76,17 +77,17 @@ class MeteredRuntimeTest {
 
   @Test
   void failuresAreCountedAndNeverThrown() {
-    long before = RecordingFailures.count();
+    long before = MeteredRuntime.recordingFailures();
     RecordingFailures.report("CommandMetrics", new IllegalStateException("first"));
     RecordingFailures.report("CommandMetrics", new IllegalStateException("second"));
-    assertThat(RecordingFailures.count()).isEqualTo(before + 2);
+    assertThat(MeteredRuntime.recordingFailures()).isEqualTo(before + 2);
   }
 
   @Test
   void theRecordingSinkKeepsDataPointsByName() {
     RecordingSink sink = new RecordingSink();
     sink.record(USAGE, 1, Attributes.empty());
-    sink.record(Metric.distribution("bot.command.execution_time", "millisecond"), 12.5, Attributes.empty());
+    sink.record(Metric.distribution("bot.command.execution_time", "millisecond", null, DeliveryMode.AUTO), 12.5, Attributes.empty());
     assertThat(sink.recorded()).hasSize(2);
     assertThat(sink.recorded("bot.command.execution_time")).singleElement()
         .satisfies(point -> {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.metered.runtime.TestValues.Route;
+import dev.metered.runtime.internal.Dimension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,7 +65,7 @@ class SeriesTableTest {
 
   @Test
   void aSinkRecordsANumberAsTheTablesSeriesOnlyWhileEnabled() {
-    SeriesTable table = TestValues.table(Metric.counter("shop.requests", null));
+    SeriesTable table = TestValues.table(Metric.counter("shop.requests", null, null, DeliveryMode.AUTO));
     AtomicBoolean enabled = new AtomicBoolean(false);
     List<Series> received = new ArrayList<>();
     MetricSink sink = new MetricSink() {
@@ -102,7 +103,7 @@ class SeriesTableTest {
 
   @Test
   void metricsGetDistinctDenseIds() {
-    Metric other = Metric.gauge("shop.cart.size", null);
+    Metric other = Metric.gauge("shop.cart.size", null, null, DeliveryMode.AUTO);
 
     assertThat(other.id()).isNotEqualTo(requests.id()).isNotNegative();
     assertThat(other.delivery()).isEqualTo(DeliveryMode.AUTO);

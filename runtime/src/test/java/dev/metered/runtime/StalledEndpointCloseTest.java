@@ -2,6 +2,7 @@ package dev.metered.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metered.runtime.internal.Dimension;
 import io.sentry.Sentry;
 import io.sentry.SentryOptions;
 import java.io.BufferedReader;

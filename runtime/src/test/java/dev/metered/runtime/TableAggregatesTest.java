@@ -2,6 +2,7 @@ package dev.metered.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metered.runtime.internal.Dimension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

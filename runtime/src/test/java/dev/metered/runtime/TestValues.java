@@ -1,5 +1,7 @@
 package dev.metered.runtime;
 
+import dev.metered.runtime.internal.Dimension;
+
 /** Attribute values and metrics shaped like the ones generated recorders declare. */
 final class TestValues {
   private TestValues() {}

@@ -8,6 +8,7 @@ import dev.metered.example.metrics.CommandMetrics;
 import dev.metered.example.metrics.CommandMetrics.Command;
 import dev.metered.example.metrics.CommandMetrics.CommandType;
 import dev.metered.runtime.Attributes;
+import dev.metered.runtime.DeliveryMode;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.MetricSink;
 import dev.metered.runtime.MetricType;
@@ -102,8 +103,8 @@ class MetricsViewTest {
   void summarisesADataPointWithoutAttributesOnlyAsAWhole() {
     MetricsView view = new MetricsView(disabledSink());
 
-    view.record(Metric.gauge("bot.bare", null), 4, Attributes.empty());
-    view.record(Metric.gauge("bot.bare", null), 2, Attributes.empty());
+    view.record(Metric.gauge("bot.bare", null, null, DeliveryMode.AUTO), 4, Attributes.empty());
+    view.record(Metric.gauge("bot.bare", null, null, DeliveryMode.AUTO), 2, Attributes.empty());
 
     assertThat(view.summaries())
         .singleElement()
@@ -143,9 +144,9 @@ class MetricsViewTest {
   @Test
   void refusesASecondDefinitionOfTheSameName() {
     MetricsView view = new MetricsView(disabledSink());
-    view.record(Metric.counter("bot.test", null), 1, Attributes.empty());
+    view.record(Metric.counter("bot.test", null, null, DeliveryMode.AUTO), 1, Attributes.empty());
 
-    assertThatThrownBy(() -> view.record(Metric.gauge("bot.test", null), 1, Attributes.empty()))
+    assertThatThrownBy(() -> view.record(Metric.gauge("bot.test", null, null, DeliveryMode.AUTO), 1, Attributes.empty()))
         .isInstanceOf(IllegalStateException.class);
     assertThat(view.dataPointCount()).isEqualTo(1);
   }

@@ -117,8 +117,8 @@ public final class RecorderWriter {
           .append("), ").append(Javadoc.emittedWhenDoc(metric)).append(": ")
           .append(Javadoc.sentence(metric.description(), "no description")).append("\n");
     }
-    doc.append("</ul>\n\n<p>Recording never throws: a failure is counted by\n")
-        .append("{@code dev.metered.runtime.RecordingFailures} and the data point dropped. Generated from\n")
+    doc.append("</ul>\n\n<p>Recording never throws: a failure is counted in\n")
+        .append("{@code MeteredRuntime.recordingFailures()} and the data point dropped. Generated from\n")
         .append(JavadocText.code(fileName(model.schemaPath()))).append(".\n");
     return doc.toString();
   }

@@ -7,11 +7,11 @@ import dev.metered.runtime.Attribute;
 import dev.metered.runtime.AttributeValue;
 import dev.metered.runtime.Attributes;
 import dev.metered.runtime.DeliveryMode;
-import dev.metered.runtime.Dimension;
 import dev.metered.runtime.MeteredRuntime;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.SeriesTable;
 import dev.metered.runtime.TestAttributeValue;
+import dev.metered.runtime.internal.Dimension;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -165,7 +165,7 @@ class MetricAssertionsTest {
 
   @Test
   void gaugesAndIntegerAttributesCompareByValue() {
-    Metric size = Metric.gauge("bot.cache.size", null);
+    Metric size = Metric.gauge("bot.cache.size", null, null, DeliveryMode.AUTO);
     sink.record(size, 3, Attributes.of(Attribute.ofLong("shard", 2)));
     sink.record(size, 9, Attributes.of(Attribute.ofLong("shard", 2)));
 

@@ -1,4 +1,4 @@
-package dev.metered.runtime;
+package dev.metered.runtime.internal;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,12 +9,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code null} passed where a value was needed, a {@link LinkageError} or {@link AssertionError}
  * from a sink), and logs the first such failure.
  *
- * <p>Recorders and {@link DeliverySink} catch every {@link Throwable} but a
+ * <p>Recorders and {@link dev.metered.runtime.DeliverySink} catch every {@link Throwable} but a
  * {@link VirtualMachineError} ({@link OutOfMemoryError}, {@link StackOverflowError}): those are
  * the JVM's own failures, not the recording's, and are never hidden.
  *
  * <p>Logging only the first keeps a broken sink from flooding the log at the rate of recording;
- * the count says how many followed it.
+ * the count says how many followed it. For generated code and the runtime only (see the
+ * package's documentation): users read
+ * {@link dev.metered.runtime.MeteredRuntime#recordingFailures()}.
  */
 public final class RecordingFailures {
   private static final System.Logger LOGGER = System.getLogger("dev.metered.runtime");
@@ -38,7 +40,7 @@ public final class RecordingFailures {
             Level.WARNING,
             "Metered: " + recorder + " could not record a metric; it was dropped and the caller"
                 + " was not disturbed. Later failures are only counted"
-                + " (RecordingFailures.count()).",
+                + " (MeteredRuntime.recordingFailures()).",
             failure);
       } catch (Throwable loggingFailed) {
         // A broken logger must not reach the caller either.
@@ -49,15 +51,19 @@ public final class RecordingFailures {
 
   /**
    * Rethrows {@code failure} when it is a {@link VirtualMachineError}, the one kind of
-   * {@link Throwable} recording lets pass; returns otherwise.
+   * {@link Throwable} recording lets pass; returns otherwise. The runtime's sinks call it first in
+   * each of their catch blocks.
    */
-  static void rethrowIfFatal(Throwable failure) {
+  public static void rethrowIfFatal(Throwable failure) {
     if (failure instanceof VirtualMachineError fatal) {
       throw fatal;
     }
   }
 
-  /** How many recordings failed in this process so far. */
+  /**
+   * How many recordings failed in this process so far; users read it as
+   * {@link dev.metered.runtime.MeteredRuntime#recordingFailures()}.
+   */
   public static long count() {
     return COUNT.get();
   }

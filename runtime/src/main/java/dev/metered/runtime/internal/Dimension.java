@@ -1,5 +1,7 @@
-package dev.metered.runtime;
+package dev.metered.runtime.internal;
 
+import dev.metered.runtime.Attribute;
+import dev.metered.runtime.AttributeValue;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -8,8 +10,9 @@ import java.util.Objects;
  * declaration order, or {@code false, true} for a boolean; when the attribute can be absent,
  * "absent" comes first. A value's position is its index in the dimension.
  *
- * <p>Generated recorders compute a data point's position in a {@link SeriesTable} from these
- * indexes with plain arithmetic, so finding the series of a call needs no hashing.
+ * <p>Generated recorders compute a data point's position in a
+ * {@link dev.metered.runtime.SeriesTable} from these indexes with plain arithmetic, so finding the
+ * series of a call needs no hashing. For generated code only (see the package's documentation).
  */
 public final class Dimension {
   private final Attribute[] values;
