@@ -56,21 +56,42 @@ public final class HandlerSupplyValidator {
       if (family == null) {
         continue;
       }
-      plan(site, validated(site, family), family).ifPresent(plans::add);
+      Optional<HandlerModel> handler = validated(site, family);
+      if (handler.isEmpty()) {
+        reportHidden(site);
+        continue;
+      }
+      plan(site, handler.get(), family).ifPresent(plans::add);
     }
     return plans;
   }
 
-  /** The handler as the schema's validation made it, found by its name and overload, which outlast rounds. */
-  private static HandlerModel validated(HandlerSite site, FamilyModel family) {
+  /**
+   * The handler as the schema's validation made it, found by its name and overload, which
+   * outlast rounds; empty when javac did not show it to the first round ({@link #reportHidden}).
+   */
+  private static Optional<HandlerModel> validated(HandlerSite site, FamilyModel family) {
     String owner = site.owner().getQualifiedName().toString();
     int overload = site.overload();
     return family.handlers().stream()
         .filter(handler -> handler.enclosingType().equals(owner) && handler.overload() == overload
             && site.method().getSimpleName().contentEquals(handler.methodName()))
-        .findFirst()
-        // Every handler of a generated family was validated with it: no match is a bug of ours.
-        .orElseThrow(() -> new IllegalStateException("no validated handler " + owner + "." + site.method()));
+        .findFirst();
+  }
+
+  /**
+   * Reports a handler javac left out of the first round, in which the handlers are checked and
+   * the recorders written: it does that with an overload whose parameters it cannot tell from an
+   * earlier overload's while a type in those is not generated yet. Not a crash, and not a
+   * misleading error about the values it could not add to the recorders.
+   */
+  private void reportHidden(HandlerSite site) {
+    String name = site.method().getSimpleName() + "()";
+    diagnostics.error(DiagnosticCode.HIDDEN_OVERLOAD, site.method(), site.annotation(), null, null,
+        "javac left this overload out of the first round, in which Metered checks handlers and writes the"
+            + " recorders: while the types Metered generates do not exist yet, its parameters look like those of"
+            + " an earlier " + name + ". So it records nothing; give it another name, or declare it before"
+            + " the overloads whose signatures name a generated type");
   }
 
   private Optional<HandlerPlan> plan(HandlerSite site, HandlerModel handler, FamilyModel family) {
