@@ -2,6 +2,7 @@ package dev.metered.processor;
 
 import dev.metered.processor.diagnostic.Diagnostic;
 import dev.metered.processor.diagnostic.Diagnostics;
+import dev.metered.processor.source.Overloads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
@@ -21,8 +21,9 @@ import javax.lang.model.util.Elements;
  * element of an earlier round nowhere.
  *
  * <p>So each diagnostic's place is written down while its elements are current: a handler by
- * its class and its index among the class's methods, a parameter by its index, an annotation by
- * its type, a value by its name and index in an array. Those stay the same from round to round.
+ * its class, its name and its overload ({@link Overloads}), a parameter by its index, an
+ * annotation by its type, a value by its name and index in an array. Those stay the same from
+ * round to round.
  */
 final class LaterRound {
   private final List<Kept> kept = new ArrayList<>();
@@ -49,12 +50,14 @@ final class LaterRound {
   /**
    * Where a diagnostic on a handler is.
    *
+   * @param overload the method's place among those of its name ({@link Overloads})
    * @param parameter the index of the parameter, or -1 for the method itself
    * @param annotation the qualified name of the annotation's type, or {@code null}
    * @param value the name of the annotation's member, or {@code null}
    * @param item the index of the value in the member's array, or -1 for the member's value
    */
-  private record Place(String owner, int method, int parameter, String annotation, String value, int item) {
+  private record Place(
+      String owner, String name, int overload, int parameter, String annotation, String value, int item) {
     /** The place of {@code diagnostic}'s element, or {@code null} when it is no handler's method or parameter. */
     static Place of(Diagnostic diagnostic) {
       Element element = diagnostic.element();
@@ -80,17 +83,17 @@ final class LaterRound {
           }
         }
       }
-      return new Place(owner.getQualifiedName().toString(),
-          ElementFilter.methodsIn(owner.getEnclosedElements()).indexOf(method), parameter, annotation, value, item);
+      return new Place(owner.getQualifiedName().toString(), method.getSimpleName().toString(),
+          Overloads.indexOf(method), parameter, annotation, value, item);
     }
 
     Diagnostic relocate(Diagnostic diagnostic, Elements elements) {
       TypeElement type = elements.getTypeElement(owner);
-      List<ExecutableElement> methods = type == null ? List.of() : ElementFilter.methodsIn(type.getEnclosedElements());
-      if (method < 0 || method >= methods.size()) {
+      List<ExecutableElement> methods = type == null ? List.of() : Overloads.named(type, name);
+      if (overload < 0 || overload >= methods.size()) {
         return diagnostic;
       }
-      ExecutableElement found = methods.get(method);
+      ExecutableElement found = methods.get(overload);
       Element element = parameter < 0 ? found
           : parameter < found.getParameters().size() ? found.getParameters().get(parameter) : found;
       AnnotationMirror mirror = annotation == null ? null : element.getAnnotationMirrors().stream()

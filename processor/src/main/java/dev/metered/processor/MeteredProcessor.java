@@ -23,6 +23,9 @@ import dev.metered.processor.source.HandlerScanner;
 import dev.metered.processor.source.HandlerSite;
 import dev.metered.processor.source.JavaLangShadows;
 import dev.metered.processor.source.WrapperModelBuilder;
+import dev.metered.processor.source.WrapperTypes;
+import dev.metered.processor.validate.HandlerShapeValidator;
+import dev.metered.processor.validate.HandlerSupplyValidator;
 import dev.metered.processor.validate.Validated;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,12 +44,9 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic.Kind;
 
@@ -205,11 +205,9 @@ public final class MeteredProcessor extends AbstractProcessor {
    * extend gets none; a method no wrapper can override is left out of its class's wrapper.
    */
   private void checkHandlerShapes(List<HandlerSite> handlers, Diagnostics diagnostics) {
-    WrapperModelBuilder builder = new WrapperModelBuilder(
-        processingEnv.getElementUtils(), processingEnv.getTypeUtils(), diagnostics);
-    Map<TypeElement, List<HandlerSite>> byType = byOwner(handlers);
-    for (Map.Entry<TypeElement, List<HandlerSite>> entry : byType.entrySet()) {
-      if (builder.checkShape(entry.getKey(), entry.getValue())) {
+    HandlerShapeValidator shapes = new HandlerShapeValidator(diagnostics);
+    for (Map.Entry<TypeElement, List<HandlerSite>> entry : byOwner(handlers).entrySet()) {
+      if (shapes.check(entry.getKey(), entry.getValue())) {
         pendingWrappers.add(entry.getKey().getQualifiedName().toString());
       }
     }
@@ -228,23 +226,22 @@ public final class MeteredProcessor extends AbstractProcessor {
     }
     for (HandlerSite handler : handlers) {
       if (atFault.contains(handler.method()) || handler.method().getParameters().stream().anyMatch(atFault::contains)) {
-        refusedHandlers.add(handlerKey(handler.method()));
+        refusedHandlers.add(handlerKey(handler));
       }
     }
   }
 
   /**
-   * A handler's name across rounds, in which javac makes new elements: its class and its place
-   * among the class's methods.
+   * A handler's name across rounds, in which javac makes new elements: its class, its name and
+   * its overload ({@link dev.metered.processor.source.Overloads}).
    */
-  private static String handlerKey(ExecutableElement method) {
-    TypeElement owner = (TypeElement) method.getEnclosingElement();
-    return owner.getQualifiedName() + "#" + ElementFilter.methodsIn(owner.getEnclosedElements()).indexOf(method);
+  private static String handlerKey(HandlerSite handler) {
+    return handler.owner().getQualifiedName() + "#" + handler.method().getSimpleName() + "#" + handler.overload();
   }
 
   /** Whether a handler gets its wrapper method: it and its family are free of errors. */
   private boolean isWrapped(HandlerSite handler) {
-    return !refusedHandlers.contains(handlerKey(handler.method())) && !familiesWithErrors.contains(handler.family())
+    return !refusedHandlers.contains(handlerKey(handler)) && !familiesWithErrors.contains(handler.family())
         && isGenerated(handler.family());
   }
 
@@ -255,7 +252,7 @@ public final class MeteredProcessor extends AbstractProcessor {
   private static Map<TypeElement, List<HandlerSite>> byOwner(List<HandlerSite> handlers) {
     Map<TypeElement, List<HandlerSite>> byType = new LinkedHashMap<>();
     for (HandlerSite handler : handlers) {
-      byType.computeIfAbsent(WrapperModelBuilder.owner(handler), type -> new ArrayList<>()).add(handler);
+      byType.computeIfAbsent(handler.owner(), type -> new ArrayList<>()).add(handler);
     }
     return byType;
   }
@@ -263,8 +260,8 @@ public final class MeteredProcessor extends AbstractProcessor {
   /** Writes the wrappers whose types are resolved now; the rest wait for a later round. */
   private void writeWrappers(RoundEnvironment round) {
     Diagnostics diagnostics = new Diagnostics();
-    WrapperModelBuilder builder = new WrapperModelBuilder(
-        processingEnv.getElementUtils(), processingEnv.getTypeUtils(), diagnostics);
+    WrapperModelBuilder builder = new WrapperModelBuilder(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+    HandlerSupplyValidator supplies = new HandlerSupplyValidator(processingEnv.getTypeUtils(), diagnostics, model);
     HandlerScanner scanner = new HandlerScanner(processingEnv.getElementUtils());
     WrapperWriter writer = new WrapperWriter(generatedAnnotationAvailable());
     for (String name : List.copyOf(pendingWrappers)) {
@@ -275,11 +272,10 @@ public final class MeteredProcessor extends AbstractProcessor {
         continue;
       }
       List<HandlerSite> wrapped = sites.stream().filter(this::isWrapped).toList();
-      if (!builder.isResolved(type, wrapped)) {
+      if (!WrapperTypes.resolved(type, wrapped)) {
         if (round.processingOver()) {
           // A file written now would come too late for the code that names it.
-          HandlerSite first = wrapped.stream().filter(site -> !builder.isResolved(type, List.of(site)))
-              .findFirst().orElse(sites.get(0));
+          HandlerSite first = WrapperTypes.firstUnresolved(type, wrapped).orElse(sites.get(0));
           diagnostics.error(DiagnosticCode.HANDLER_UNRESOLVED, first.method(), first.annotation(), null, null,
               "a type in the signature of this handler or of " + type.getSimpleName() + " never became known,"
                   + " so no wrapper could be written; check the imports of " + type.getSimpleName()
@@ -289,7 +285,7 @@ public final class MeteredProcessor extends AbstractProcessor {
         continue;
       }
       pendingWrappers.remove(name);
-      writeWrapper(writer, builder.build(type, wrapped, model), type, diagnostics);
+      writeWrapper(writer, builder.build(type, supplies.validate(wrapped), model), type, diagnostics);
     }
     if (firstRoundProblems != null) {
       print(firstRoundProblems.inThisRound(processingEnv.getElementUtils()));
@@ -329,14 +325,12 @@ public final class MeteredProcessor extends AbstractProcessor {
    */
   private void writeWrappersWithoutSchema(List<HandlerSite> handlers) {
     Diagnostics ignored = new Diagnostics();
-    WrapperModelBuilder builder = new WrapperModelBuilder(
-        processingEnv.getElementUtils(), processingEnv.getTypeUtils(), ignored);
+    HandlerShapeValidator shapes = new HandlerShapeValidator(ignored);
+    WrapperModelBuilder builder = new WrapperModelBuilder(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
     WrapperWriter writer = new WrapperWriter(generatedAnnotationAvailable());
     for (Map.Entry<TypeElement, List<HandlerSite>> entry : byOwner(handlers).entrySet()) {
       TypeElement type = entry.getKey();
-      // An interface's decorator passes every handler to its delegate, so it names their types.
-      List<HandlerSite> named = type.getKind() == ElementKind.INTERFACE ? entry.getValue() : List.of();
-      if (builder.checkShape(type, entry.getValue()) && builder.isResolved(type, named)) {
+      if (shapes.check(type, entry.getValue()) && WrapperTypes.resolvedTimingNothing(type, entry.getValue())) {
         writeWrapper(writer, builder.build(type, List.of(), null), type, ignored);
       }
     }

@@ -68,6 +68,12 @@ class WrapperBehaviourTest {
           return "pong";
         }
 
+        /** An overload of ping, with attributes of its own. */
+        @Metered(family = "command", attributes = "command=echo")
+        public String ping(@Attr("command_type") CommandType type, String text) {
+          return text;
+        }
+
         @Metered(family = "command", attributes = "command=save")
         public void save(@Attr("command_type") CommandType type) throws IOException {
           throw CHECKED;
@@ -117,6 +123,7 @@ class WrapperBehaviourTest {
           try {
             return switch (call) {
               case "ping" -> commands.ping(CommandType.SLASH);
+              case "echo" -> commands.ping(CommandType.PREFIX, "echo");
               case "save" -> { commands.save(CommandType.PREFIX); yield null; }
               case "fail" -> commands.fail(CommandType.SLASH);
               case "fetch" -> commands.fetch(CommandType.SLASH);
@@ -180,6 +187,15 @@ class WrapperBehaviourTest {
         .containsExactly(Map.of("command", "ping", "command_type", "slash", "success", true));
     assertThat(sink.recorded("bot.command.execution_time")).singleElement()
         .satisfies(point -> assertThat(point.value()).isGreaterThanOrEqualTo(0.0).isLessThan(10_000.0));
+  }
+
+  @Test
+  void eachOverloadIsRecordedWithItsOwnAttributes() {
+    assertThat(driver().apply("echo")).isEqualTo("echo");
+    assertThat(driver().apply("ping")).isEqualTo("pong");
+    assertThat(usage()).extracting(RecordedMetric::attributeMap).containsExactly(
+        Map.of("command", "echo", "command_type", "prefix", "success", true),
+        Map.of("command", "ping", "command_type", "slash", "success", true));
   }
 
   @Test

@@ -125,6 +125,37 @@ class WrapperErrorTest {
     assertThat(atCaret(error)).isEqualTo("\"command_type\"");
   }
 
+  /**
+   * In the first round javac cannot tell ping(String) from the ping(CommandType) before it, whose
+   * enum is not generated yet, and leaves it out. It is reported, and the handler after it is
+   * still found in the later round: its first-round error stays on it.
+   */
+  @Test
+  void anOverloadJavacHidFromTheFirstRound() throws IOException {
+    Compilation compilation = Compilations.compile(dir, WrapperBehaviourTest.SCHEMA,
+        Compilations.source("test.Handlers", handlers("""
+            class Handlers {
+              @Metered(family = "command", attributes = "command=ping")
+              void ping(@Attr("command_type") CommandType type) {}
+
+              @Metered(family = "command", attributes = {"command=echo", "command_type=slash"})
+              void ping(String text) {}
+
+              @Metered(family = "command", attributes = {"command=save", "command_type=nope"})
+              void save() {}
+            }
+            """)));
+    SchemaErrorTest.assertNoCrash(compilation);
+    assertThat(compilation.errors()).as(Compilations.describe(compilation)).hasSize(2);
+    var hidden = Compilations.onlyError(compilation, "MeteredHiddenOverload");
+    assertThat(message(hidden)).contains("javac left this overload out of the first round",
+        "give it another name, or declare it before");
+    assertThat(hidden.getLineNumber()).isEqualTo(11);
+    var unknown = Compilations.onlyError(compilation, "MeteredUnknownValue");
+    assertThat(unknown.getLineNumber()).isEqualTo(14);
+    assertThat(atCaret(unknown)).isEqualTo("\"command_type=nope\"");
+  }
+
   @Test
   void aRequiredAttributeNothingSupplies() {
     var error = onlyError("MeteredUnsuppliedField", handlers("""

@@ -46,6 +46,8 @@ public enum DiagnosticCode {
   UNSUPPLIED_FIELD("MeteredUnsuppliedField"),
   HANDLER_NO_DURATION("MeteredHandlerNoDuration"),
   HANDLER_UNRESOLVED("MeteredHandlerUnresolved"),
+  /** An overload javac left out of the first round, so that it was never checked with the schema. */
+  HIDDEN_OVERLOAD("MeteredHiddenOverload"),
   /** A handler in a source another processor generated, seen after the recorders were written. */
   GENERATED_HANDLER("MeteredGeneratedHandler"),
   // Lint: Sentry would accept these and quietly show something else. Severity is configurable.

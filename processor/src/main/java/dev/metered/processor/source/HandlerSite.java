@@ -4,6 +4,7 @@ import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 
 /**
@@ -22,6 +23,16 @@ public record HandlerSite(
     AnnotationValue familyValue,
     List<Constant> constants,
     List<Parameter> parameters) {
+
+  /** The class or interface that declares the handler. */
+  public TypeElement owner() {
+    return (TypeElement) method.getEnclosingElement();
+  }
+
+  /** The handler's place among its class's methods of its name: how a later round finds it ({@link Overloads}). */
+  public int overload() {
+    return Overloads.indexOf(method);
+  }
 
   /** One {@code "attribute=value"} entry of {@code attributes}. */
   public record Constant(String text, AnnotationValue value) {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.lang.model.element.TypeElement;
 
 /**
  * Checks each {@code @Metered} handler against the schema, with errors on the annotation value
@@ -64,10 +63,9 @@ final class HandlerValidator {
         }
       }
       List<HandlerModel.Parameter> parameters = validateParameters(site, family);
-      TypeElement owner = (TypeElement) site.method().getEnclosingElement();
       byFamily.computeIfAbsent(family.name(), name -> new ArrayList<>()).add(new HandlerModel(
-          owner.getQualifiedName().toString(), site.method().getSimpleName().toString(),
-          family.name(), constants, parameters));
+          site.owner().getQualifiedName().toString(), site.method().getSimpleName().toString(),
+          site.overload(), family.name(), constants, parameters));
     }
     return byFamily;
   }
@@ -84,8 +82,7 @@ final class HandlerValidator {
   }
 
   private static String describe(HandlerSite site) {
-    TypeElement owner = (TypeElement) site.method().getEnclosingElement();
-    return owner.getQualifiedName() + "." + site.method().getSimpleName() + "()";
+    return site.owner().getQualifiedName() + "." + site.method().getSimpleName() + "()";
   }
 
   /** The values handlers contribute to the enums of {@code family}, by attribute key. */
