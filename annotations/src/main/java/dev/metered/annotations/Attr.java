@@ -14,8 +14,9 @@ import java.lang.annotation.Target;
  * public void ping(@Attr("command_type") CommandMetrics.CommandType type) { ... }
  * }</pre>
  *
- * <p>The parameter's type must match the attribute's generated type: its enum, {@code boolean},
- * {@code long} (or {@code int}), {@code double} or {@code String}.
+ * <p>The parameter's type must match the attribute's type: its generated enum, {@code boolean},
+ * {@code long} (or {@code int}, {@code short}, {@code byte}), {@code double} (or {@code float})
+ * or {@code String}.
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)

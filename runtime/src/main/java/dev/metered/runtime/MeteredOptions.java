@@ -35,7 +35,7 @@ public final class MeteredOptions {
   /** How long closing takes at most unless configured otherwise. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
-  /** The shortest flush interval: the SDK itself sends every 5 seconds. */
+  /** The shortest flush interval; the SDK itself sends what it holds every 5 seconds. */
   public static final Duration MIN_FLUSH_INTERVAL = Duration.ofMillis(10);
 
   /** The longest flush interval. */

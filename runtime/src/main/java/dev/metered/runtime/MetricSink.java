@@ -42,11 +42,11 @@ public interface MetricSink {
   /**
    * Records one data point of the series numbered {@code index} in {@code table}. Generated
    * recorders call this for metrics whose attributes all have closed value sets, computing the
-   * number from enum ordinals and booleans; they do not ask {@link #isEnabled()} first, since
-   * there is nothing to build, so this method must do nothing while the sink is disabled. A sink
-   * can find what it keeps per series by the number; {@link DeliverySink} reaches its aggregate
-   * that way. By default, while {@link #isEnabled()}, the same as
-   * {@code record(table.get(index), value)}.
+   * number from enum ordinals and booleans. A family with one such metric and nothing else to
+   * build calls it without asking {@link #isEnabled()} first, so this method must do nothing
+   * while the sink is disabled. A sink can find what it keeps per series by the number;
+   * {@link DeliverySink} reaches its aggregate that way. By default, while {@link #isEnabled()},
+   * the same as {@code record(table.get(index), value)}.
    *
    * @throws IndexOutOfBoundsException when the table has no series numbered {@code index}
    */

@@ -16,8 +16,9 @@ import java.util.Objects;
  */
 public final class SeriesTable {
   /**
-   * The most series one table holds; a metric with more attribute combinations records through
-   * {@link Series#of} instead. The same as the lint's default series budget.
+   * The most series one table holds; generated recorders send a metric with more attribute
+   * combinations with its attributes ({@link MetricSink#record(Metric, double, Attributes)})
+   * instead. The same as the lint's default series budget.
    */
   public static final int MAX_SIZE = 10_000;
 
