@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * tldr pages through the tldr cache: the seed's "complete integration" example, in Java. Pages
+ * tldr pages through the tldr cache: a cache, a remote service and their metrics together. Pages
  * change rarely and the service rate-limits, so a page is fetched once and then served from the
  * cache.
  */
