@@ -256,6 +256,21 @@ class OneMistakeOneErrorTest {
         inCommands("handler type that does not exist", HELP_PARAMETER,
             HELP_PARAMETER.replace("CommandType type", "CommandTyp type"), "MeteredHandlerUnresolved", HELP)
             .withJavacErrorAbout("CommandTyp"),
+        // The same inside an array, a type argument's bound and a type variable's bound: a wrapper
+        // naming any of them would repeat javac's error in generated code.
+        inCommands("handler array type that does not exist", HELP_PARAMETER,
+            HELP_PARAMETER.replace("CommandType type", "CommandType type, CommandTyp[] others"),
+            "MeteredHandlerUnresolved", HELP).withJavacErrorAbout("CommandTyp"),
+        inCommands("handler wildcard bound that does not exist", HELP_PARAMETER,
+            HELP_PARAMETER.replace("CommandType type", "CommandType type, java.util.List<? extends CommandTyp> others"),
+            "MeteredHandlerUnresolved", HELP).withJavacErrorAbout("CommandTyp"),
+        inCommands("constructor parameter type that does not exist", "public class Commands {",
+            "public class Commands {\n  public Commands(CommandTyp type) {}\n",
+            "MeteredHandlerUnresolved", "@Metered(family = \"command\", attributes = \"command=ping\")")
+            .withJavacErrorAbout("CommandTyp"),
+        inCommands("handler type variable bound that does not exist", HELP_PARAMETER,
+            HELP_PARAMETER.replace("public String help(", "public <T extends CommandTyp> String help(T other, "),
+            "MeteredHandlerUnresolved", HELP).withJavacErrorAbout("CommandTyp"),
 
         // Schema errors in one family: the other families are generated.
         inSchema("metric type misspelt", "app.cache.lookups: {type: counter", "app.cache.lookups: {type: countr",
