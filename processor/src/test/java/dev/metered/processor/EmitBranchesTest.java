@@ -7,7 +7,6 @@ import com.google.testing.compile.Compilation;
 import dev.metered.runtime.Attributes;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.MetricSink;
-import dev.metered.runtime.Series;
 import dev.metered.runtime.SeriesTable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,11 +86,6 @@ class EmitBranchesTest {
       @Override
       public void record(Metric metric, double value, Attributes attributes) {
         points.add(new Point(metric.name(), false, attributes));
-      }
-
-      @Override
-      public void record(Series series, double value) {
-        throw new AssertionError("a Series built only to be taken apart again: " + series);
       }
 
       @Override

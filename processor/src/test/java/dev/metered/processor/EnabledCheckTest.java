@@ -6,7 +6,6 @@ import com.google.testing.compile.Compilation;
 import dev.metered.runtime.Attributes;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.MetricSink;
-import dev.metered.runtime.Series;
 import dev.metered.runtime.SeriesTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,11 +93,6 @@ class EnabledCheckTest {
     @Override
     public void record(Metric metric, double value, Attributes attributes) {
       calls.add("record " + metric.name());
-    }
-
-    @Override
-    public void record(Series series, double value) {
-      calls.add("record series " + series.metric().name());
     }
 
     @Override

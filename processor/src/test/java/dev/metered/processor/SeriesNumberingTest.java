@@ -7,7 +7,6 @@ import dev.metered.runtime.Attributes;
 import dev.metered.runtime.DeliveryMode;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.MetricSink;
-import dev.metered.runtime.Series;
 import dev.metered.runtime.SeriesTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,10 +96,15 @@ class SeriesNumberingTest {
   }
 
   /**
-   * What reached the sink: each point's series, or null for a point recorded without one, and
-   * whether it came as a table and a number ({@code MetricSink.record(SeriesTable, int, double)}).
+   * What reached the sink: the table and the number of a point that came by number
+   * ({@code MetricSink.record(SeriesTable, int, double)}), or a null table and -1 for one
+   * recorded with the attributes built for the call.
    */
-  private record Point(Metric metric, Series series, Attributes attributes, boolean byNumber) {}
+  private record Point(Metric metric, SeriesTable table, int index, Attributes attributes) {
+    boolean byNumber() {
+      return table != null;
+    }
+  }
 
   @SuppressWarnings("unchecked")
   private static List<Point> run(String referrer) {
@@ -108,18 +112,12 @@ class SeriesNumberingTest {
     MetricSink sink = new MetricSink() {
       @Override
       public void record(Metric metric, double value, Attributes attributes) {
-        points.add(new Point(metric, null, attributes, false));
-      }
-
-      @Override
-      public void record(Series series, double value) {
-        points.add(new Point(series.metric(), series, series.attributes(), false));
+        points.add(new Point(metric, null, -1, attributes));
       }
 
       @Override
       public void record(SeriesTable table, int index, double value) {
-        Series series = table.get(index);
-        points.add(new Point(series.metric(), series, series.attributes(), true));
+        points.add(new Point(table.metric(), table, index, table.get(index).attributes()));
       }
     };
     classes.instantiate("test.Driver", BiConsumer.class).accept(referrer, sink);
@@ -135,13 +133,13 @@ class SeriesNumberingTest {
     List<Map<String, Object>> expected = expectedCountAttributes();
     List<Point> counts = points.stream().filter(p -> p.metric().name().equals("shop.visit.count")).toList();
     assertThat(counts).allSatisfy(point -> {
-      assertThat(point.byNumber()).as("handed over as its table and number, no Series built").isTrue();
-      assertThat(point.series().index()).isBetween(0, point.series().tableSize() - 1);
+      assertThat(point.byNumber()).as("handed over as its table and number, no attributes built").isTrue();
+      assertThat(point.index()).isBetween(0, point.table().size() - 1);
     });
     assertThat(counts).extracting(point -> point.attributes().asMap()).containsExactlyElementsOf(expected);
     Set<Integer> numbers = new HashSet<>();
     Set<Map<String, Object>> distinctSets = new HashSet<>(expected);
-    counts.forEach(point -> numbers.add(point.series().index()));
+    counts.forEach(point -> numbers.add(point.index()));
     assertThat(numbers).as("one number per distinct attribute set").hasSameSizeAs(distinctSets);
   }
 
@@ -153,7 +151,7 @@ class SeriesNumberingTest {
         .allSatisfy(point -> assertThat(point.byNumber()).isTrue());
     assertThat(devices).extracting(point -> point.attributes().asMap().get("device"))
         .containsOnly("phone", "desktop");
-    assertThat(devices.get(0).series().tableSize()).as("device (2, default: never absent) x member (2)").isEqualTo(4);
+    assertThat(devices.get(0).table().size()).as("device (2, default: never absent) x member (2)").isEqualTo(4);
     assertThat(devices.get(0).metric().delivery()).isEqualTo(DeliveryMode.EVENT);
     assertThat(run(null).get(0).metric().delivery()).as("the family's").isEqualTo(DeliveryMode.AGGREGATE);
   }
@@ -163,7 +161,7 @@ class SeriesNumberingTest {
     List<Point> counts = run("newsletter").stream().filter(p -> p.metric().name().equals("shop.visit.count")).toList();
 
     assertThat(counts).allSatisfy(point -> {
-      assertThat(point.series()).as("recorded with the attributes built for the call, no Series").isNull();
+      assertThat(point.byNumber()).as("recorded with the attributes built for the call").isFalse();
       assertThat(point.attributes().asMap()).containsEntry("referrer", "newsletter");
     });
   }

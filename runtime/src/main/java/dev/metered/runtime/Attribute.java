@@ -73,7 +73,7 @@ public final class Attribute {
   }
 
   /** The same attribute as the Sentry SDK takes it; built on first use, then kept. */
-  public SentryAttribute sentryAttribute() {
+  SentryAttribute sentryAttribute() {
     SentryAttribute built = sentryAttribute;
     if (built == null) {
       built = toSentry(key, type, value);

@@ -96,8 +96,8 @@ public final class Attributes {
     return map;
   }
 
-  /** The attributes as the Sentry SDK takes them. */
-  public SentryAttributes toSentryAttributes() {
+  /** The attributes as the Sentry SDK takes them, for {@link SentrySink}. */
+  SentryAttributes toSentryAttributes() {
     SentryAttribute[] sentry = new SentryAttribute[attributes.length];
     for (int i = 0; i < attributes.length; i++) {
       sentry[i] = attributes[i].sentryAttribute();

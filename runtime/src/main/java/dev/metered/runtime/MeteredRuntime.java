@@ -111,11 +111,6 @@ public final class MeteredRuntime {
     }
 
     @Override
-    public void record(Series series, double value) {
-      target.record(series, value);
-    }
-
-    @Override
     public void record(SeriesTable table, int index, double value) {
       target.record(table, index, value);
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>While the Sentry SDK is not initialised (no DSN, or closed), or the user turned its metrics
  * off ({@code options.getMetrics().setEnabled(false)}, which the SDK itself ignores in 8.62.0
  * and 8.63.0: {@link SentrySdk#metricsSwitchOn}), {@link #isEnabled()} is {@code false} and
- * recorders skip all work. Data points of a {@link Series} reuse the Sentry
+ * recorders skip all work. Data points of a {@link SeriesTable}'s series reuse the Sentry
  * parameters built the first time, so sending them builds no attribute map.
  *
  * <p>It needs io.sentry:sentry {@value SentrySdk#MINIMUM_VERSION} or later. With an older SDK, or
@@ -77,8 +77,19 @@ public final class SentrySink implements MetricSink {
     record(Series.of(metric, attributes), value);
   }
 
+  /** The table's series, whose Sentry parameters are built the first time and then kept. */
   @Override
-  public void record(Series series, double value) {
+  public void record(SeriesTable table, int index, double value) {
+    if (isEnabled()) {
+      record(table.get(index), value);
+    }
+  }
+
+  /**
+   * Sends one data point of {@code series}, with the Sentry parameters the series keeps; the
+   * call {@link DeliverySink} makes when Sentry is its exporter.
+   */
+  void record(Series series, double value) {
     Metric metric = series.metric();
     if (!Sdk.USABLE || !isFinite(metric, value)) {
       return;

@@ -7,10 +7,11 @@ import java.util.Objects;
  * One metric with one set of attribute values: what aggregation sums and what Sentry shows as
  * one line of a metric grouped by its attributes.
  *
- * <p>Series of attribute sets known at compile time live in a {@link SeriesTable} and are built
- * once, so recording into them allocates nothing; {@link #of(Metric, Attributes)} makes one for
- * values without a closed set (strings, numbers). Immutable, apart from the Sentry parameters a
- * {@link SentrySink} builds once and keeps here.
+ * <p>A sink meets series in a {@link SeriesTable}: {@code table.get(index)} is the series of a
+ * data point recorded by number ({@link MetricSink#record(SeriesTable, int, double)}), built
+ * once and then kept, so recording into it allocates nothing. Immutable to its readers; the
+ * {@link SentrySink} keeps here the Sentry parameters it builds from it the first time, so that
+ * sending it again builds none.
  */
 public final class Series {
   private final Metric metric;
@@ -32,8 +33,11 @@ public final class Series {
     return new Series(table.metric(), table, index, attributes);
   }
 
-  /** A series outside any table, for attribute values that have no closed set. */
-  public static Series of(Metric metric, Attributes attributes) {
+  /**
+   * A series outside any table, for attribute values that have no closed set: what
+   * {@link DeliverySink} makes of a data point recorded with its attributes.
+   */
+  static Series of(Metric metric, Attributes attributes) {
     return new Series(metric, null, -1, attributes);
   }
 
@@ -48,13 +52,8 @@ public final class Series {
   }
 
   /** The position in its {@link SeriesTable}, or {@code -1} for a series made by {@link #of}. */
-  public int index() {
+  int index() {
     return index;
-  }
-
-  /** The size of its {@link SeriesTable}, or {@code 0} for a series made by {@link #of}. */
-  public int tableSize() {
-    return table == null ? 0 : table.size();
   }
 
   /** The table the series belongs to, or {@code null} for a series made by {@link #of}. */

@@ -4,21 +4,24 @@ import dev.metered.runtime.internal.Dimension;
 import java.util.Objects;
 
 /**
- * Every series of one metric whose attributes all have closed value sets, numbered by the
- * attributes' {@link Dimension} indexes in mixed radix, the first dimension most significant:
- * with dimensions of sizes {@code n0, n1, n2}, the series of indexes {@code i0, i1, i2} is
- * number {@code (i0 * n1 + i1) * n2 + i2}. Generated recorders compute that number with plain
- * arithmetic from enum ordinals and booleans and record with
+ * Every series of one metric that carries only attributes with closed value sets (enums,
+ * booleans), numbered by the attributes' {@link Dimension} indexes in mixed radix, the first
+ * dimension most significant: with dimensions of sizes {@code n0, n1, n2}, the series of indexes
+ * {@code i0, i1, i2} is number {@code (i0 * n1 + i1) * n2 + i2}. Generated recorders compute
+ * that number with plain arithmetic from enum ordinals and booleans and record with
  * {@link MetricSink#record(SeriesTable, int, double)}, so a call finds its series, and its
- * aggregate, without hashing anything.
+ * aggregate, without hashing anything. A metric that also has optional strings or numbers uses
+ * its table while they are absent.
  *
- * <p>Each {@link Series} is built on first use and then kept; thread-safe.
+ * <p>A sink reads the table: its {@link #metric()}, and with {@link #get(int)} the attributes of
+ * the series a number names. Each {@link Series} is built on first use and then kept;
+ * thread-safe.
  */
 public final class SeriesTable {
   /**
-   * The most series one table holds; generated recorders send a metric with more attribute
-   * combinations with its attributes ({@link MetricSink#record(Metric, double, Attributes)})
-   * instead. The same as the lint's default series budget.
+   * The most series one table holds; generated recorders record a metric with more combinations
+   * of closed attributes through {@link MetricSink#record(Metric, double, Attributes)} instead.
+   * The same as the lint's default series budget.
    */
   public static final int MAX_SIZE = 10_000;
 
@@ -32,8 +35,9 @@ public final class SeriesTable {
 
   /**
    * A table of every combination of {@code dimensions}, in the order of the metric's attributes.
-   * Generated recorders make one per metric whose attributes all have closed value sets; a sink
-   * only reads a table.
+   * Generated recorders make one per metric whose data points can be numbered: no string or
+   * number attribute that is always present, and at most {@link #MAX_SIZE} combinations of the
+   * closed ones. A sink only reads a table.
    *
    * @throws IllegalArgumentException when there are more than {@link #MAX_SIZE} combinations
    */
@@ -62,7 +66,7 @@ public final class SeriesTable {
   }
 
   /**
-   * The series numbered {@code index}.
+   * The series numbered {@code index}: its metric and its attributes.
    *
    * @throws IndexOutOfBoundsException when there is no such series
    */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What {@link DeliverySink} does with each delivery mode, driven the way generated recorders
- * drive it (series from a {@link SeriesTable}, by number or as series), against an in-memory
+ * drive it (series from a {@link SeriesTable} by number, or attributes built per call), against an in-memory
  * exporter. The sinks are made without their scheduler thread, so windows and flushes happen
  * exactly when a test says.
  */
@@ -51,7 +51,7 @@ class DeliverySinkTest {
     DeliverySink sink = sink(DeliveryMode.EVENT, 1);
 
     for (int i = 0; i < 5; i++) {
-      sink.record(requestSeries.get(TestValues.seriesIndex(Route.HOME, true)), 1);
+      sink.record(requestSeries, TestValues.seriesIndex(Route.HOME, true), 1);
     }
 
     assertThat(exporter.recorded(requests)).hasSize(5);
@@ -64,7 +64,7 @@ class DeliverySinkTest {
 
     for (int i = 0; i < 1_000; i++) {
       Route route = Route.values()[i % 3];
-      sink.record(requestSeries.get(TestValues.seriesIndex(route, i % 2 == 0)), 2);
+      sink.record(requestSeries, TestValues.seriesIndex(route, i % 2 == 0), 2);
     }
     assertThat(exporter.recorded()).isEmpty();
 
@@ -85,11 +85,11 @@ class DeliverySinkTest {
   @Test
   void aggregateModeKeepsTheLastValueOfAGauge() {
     DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
-    Series series = queueSeries.get(TestValues.seriesIndex(Route.CART, false));
+    int series = TestValues.seriesIndex(Route.CART, false);
 
-    sink.record(series, 7);
-    sink.record(series, 3);
-    sink.record(series, 0);
+    sink.record(queueSeries, series, 7);
+    sink.record(queueSeries, series, 3);
+    sink.record(queueSeries, series, 0);
     sink.flush();
 
     assertThat(exporter.recorded(queue)).singleElement()
@@ -99,10 +99,10 @@ class DeliverySinkTest {
   @Test
   void autoModeSendsWithinTheBudgetAndAggregatesBeyondIt() {
     DeliverySink sink = sink(DeliveryMode.AUTO, 10);
-    Series series = requestSeries.get(TestValues.seriesIndex(Route.SEARCH, true));
+    int series = TestValues.seriesIndex(Route.SEARCH, true);
 
     for (int i = 0; i < 1_000; i++) {
-      sink.record(series, 1);
+      sink.record(requestSeries, series, 1);
     }
     assertThat(exporter.recorded(requests)).as("the budget's worth, one per call").hasSize(10);
 
@@ -146,9 +146,9 @@ class DeliverySinkTest {
         .build(), false);
 
     for (int i = 0; i < 5; i++) {
-      sink.record(latencySeries.get(0), 1.5);
+      sink.record(latencySeries, 0, 1.5);
     }
-    sink.record(requestSeries.get(0), 1);
+    sink.record(requestSeries, 0, 1);
 
     assertThat(exporter.recorded(requests)).as("the budget went to the event metric").isEmpty();
   }
@@ -158,12 +158,12 @@ class DeliverySinkTest {
     DeliverySink sink = new DeliverySink(MeteredOptions.builder()
         .exporter(exporter).flushInterval(NEVER).eventsPerSecond(10).sampledPerSecond(10)
         .deliveryForAll(DeliveryMode.AUTO).build(), false);
-    Series series = latencySeries.get(TestValues.seriesIndex(Route.HOME, true));
+    int series = TestValues.seriesIndex(Route.HOME, true);
 
     // First window: 10 within the budget; of the 990 beyond, the rate is still 1 and twice the
     // sampled share (20) is kept; the rest is dropped, and counted.
     for (int i = 0; i < 1_000; i++) {
-      sink.record(series, 4.0);
+      sink.record(latencySeries, series, 4.0);
     }
     assertThat(exporter.recorded(latency)).hasSize(30);
     assertThat(sink.stats().dropped()).isEqualTo(970);
@@ -172,7 +172,7 @@ class DeliverySinkTest {
     sink.startWindow();
     exporter.clear();
     for (int i = 0; i < 1_000; i++) {
-      sink.record(series, 4.0);
+      sink.record(latencySeries, series, 4.0);
     }
 
     List<RecordedMetric> sent = exporter.recorded(latency);
@@ -194,11 +194,9 @@ class DeliverySinkTest {
   @Test
   void aValueThatIsNotFiniteIsLeftOutOfTheSum() {
     DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
-    Series series = requestSeries.get(0);
-
-    sink.record(series, 5);
-    sink.record(series, Double.NaN);
-    sink.record(series, Double.POSITIVE_INFINITY);
+    sink.record(requestSeries, 0, 5);
+    sink.record(requestSeries, 0, Double.NaN);
+    sink.record(requestSeries, 0, Double.POSITIVE_INFINITY);
     sink.flush();
 
     assertThat(exporter.recorded(requests)).singleElement()
@@ -297,7 +295,7 @@ class DeliverySinkTest {
       DeliverySink sink = sink((metric, value, attributes) -> sneakyThrow(error), DeliveryMode.EVENT);
       long failuresBefore = MeteredRuntime.recordingFailures();
 
-      assertThatCode(() -> sink.record(requestSeries.get(0), 1)).doesNotThrowAnyException();
+      assertThatCode(() -> sink.record(requestSeries, 0, 1)).doesNotThrowAnyException();
 
       assertThat(sink.stats().dropped()).isEqualTo(1);
       assertThat(MeteredRuntime.recordingFailures()).isEqualTo(failuresBefore + 1);
@@ -311,7 +309,7 @@ class DeliverySinkTest {
       throw overflow;
     }, DeliveryMode.EVENT);
 
-    assertThatThrownBy(() -> sink.record(requestSeries.get(0), 1)).isSameAs(overflow);
+    assertThatThrownBy(() -> sink.record(requestSeries, 0, 1)).isSameAs(overflow);
   }
 
   @Test
@@ -374,7 +372,7 @@ class DeliverySinkTest {
         .exporter(failing).flushInterval(NEVER).deliveryForAll(DeliveryMode.EVENT).build(), false);
     long failuresBefore = MeteredRuntime.recordingFailures();
 
-    assertThatCode(() -> sink.record(requestSeries.get(0), 1)).doesNotThrowAnyException();
+    assertThatCode(() -> sink.record(requestSeries, 0, 1)).doesNotThrowAnyException();
 
     assertThat(sink.stats().dropped()).isEqualTo(1);
     assertThat(MeteredRuntime.recordingFailures()).isGreaterThan(failuresBefore);
@@ -428,8 +426,8 @@ class DeliverySinkTest {
         .exporter(counting).flushInterval(NEVER).deliveryForAll(DeliveryMode.AGGREGATE).build(), false);
     assertThat(sink.isEnabled()).isTrue();
 
-    sink.record(requestSeries.get(1), 1);
-    sink.record(requestSeries.get(1), 1);
+    sink.record(requestSeries, 1, 1);
+    sink.record(requestSeries, 1, 1);
     sink.close();
 
     assertThat(exporter.recorded(requests)).singleElement()
@@ -453,7 +451,7 @@ class DeliverySinkTest {
       Thread worker = new Thread(() -> {
         awaitQuietly(start);
         for (int i = 0; i < perThread; i++) {
-          sink.record(requestSeries.get((i + offset) % 6), 1);
+          sink.record(requestSeries, (i + offset) % 6, 1);
         }
       });
       worker.start();
@@ -479,12 +477,12 @@ class DeliverySinkTest {
   }
 
   @Test
-  void aSeriesRecordedByNumberAndAsASeriesSumsIntoOneAggregate() {
+  void aSeriesRecordedBeforeAndAfterItsTableIsBoundSumsIntoOneAggregate() {
     DeliverySink sink = sink(DeliveryMode.AGGREGATE, 1_000);
     int cart = TestValues.seriesIndex(Route.CART, true);
 
-    sink.record(requestSeries, cart, 2);
-    sink.record(requestSeries.get(cart), 3);
+    sink.record(requestSeries, cart, 2); // through the metric's state, which binds the table
+    sink.record(requestSeries, cart, 3); // through the aggregates bound to the table
     sink.record(requestSeries, cart, 5);
     sink.flush();
 
@@ -525,13 +523,12 @@ class DeliverySinkTest {
     sink.close();
 
     sink.record(requestSeries, 1, 1);
-    sink.record(requestSeries.get(1), 1);
     sink.record(requests, 1, Attributes.of(Attribute.ofString("route", "unknown")));
     sink.flush();
 
     assertThat(exporter.recorded(requests)).singleElement()
         .satisfies(point -> assertThat(point.value()).isEqualTo(2.0));
-    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 3, 0, 0));
+    assertThat(sink.stats()).isEqualTo(new DeliveryStats(0, 1, 0, 0, 2, 0, 0));
   }
 
   @Test
@@ -571,7 +568,7 @@ class DeliverySinkTest {
 
     sink.record(requestSeries, 2, 1);
     sink.record(another, 2, 1);
-    sink.record(another.get(2), 1);
+    sink.record(another, 2, 1);
     sink.flush();
 
     assertThat(exporter.recorded(requests)).extracting(RecordedMetric::value)

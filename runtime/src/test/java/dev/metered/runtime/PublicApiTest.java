@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -20,7 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The user's API in {@code dev.metered.runtime} stays what it is on purpose: a type that only
  * generated code needs belongs in {@code dev.metered.runtime.internal}, and an internal type shows
- * in a public signature only where generated code makes something.
+ * in a public signature only where generated code makes something. No public member hands out a
+ * Sentry SDK type, and the sink interface and the series a sink reads offer what generated code
+ * calls and a sink needs, no more.
  */
 class PublicApiTest {
   /** What users write against; a new public type is added here on purpose, or goes to internal. */
@@ -31,6 +34,17 @@ class PublicApiTest {
   private static final Set<String> INTERNAL = Set.of("Dimension", "FallbackValues", "RecordingFailures");
   /** Where generated code makes an API object from internal parts. */
   private static final Set<String> INTERNAL_PARAMETERS_ALLOWED = Set.of("SeriesTable(Metric, Dimension[])");
+  /**
+   * The public members of the types a sink implements and reads: {@code MetricSink} has the two
+   * calls generated recorders make, the one every sink implements being one of them.
+   */
+  private static final Map<String, Set<String>> SINK_MEMBERS = Map.of(
+      "MetricSink", Set.of("MetricSink.isEnabled()", "MetricSink.record(Metric, double, Attributes)",
+          "MetricSink.record(SeriesTable, int, double)", "MetricSink.flush(Duration)"),
+      "Series", Set.of("Series.metric()", "Series.attributes()",
+          "Series.equals(Object)", "Series.hashCode()", "Series.toString()"),
+      "SeriesTable", Set.of("SeriesTable(Metric, Dimension[])", "SeriesTable.metric()", "SeriesTable.size()",
+          "SeriesTable.get(int)", "SeriesTable.toString()"));
 
   @Test
   void theApiPackageHoldsTheUsersTypesOnly() throws Exception {
@@ -46,14 +60,9 @@ class PublicApiTest {
   void noPublicMemberOfTheApiTakesOrReturnsAnInternalType() throws Exception {
     List<String> leaks = new ArrayList<>();
     for (String name : API) {
-      Class<?> type = Class.forName("dev.metered.runtime." + name);
-      List<Executable> members = new ArrayList<>(Arrays.asList(type.getConstructors()));
-      members.addAll(Arrays.asList(type.getMethods()));
-      for (Executable member : members) {
-        Stream<Class<?>> used = Stream.concat(Arrays.stream(member.getParameterTypes()),
-            member instanceof Method method ? Stream.of(method.getReturnType()) : Stream.empty());
+      for (Executable member : publicMembers(Class.forName("dev.metered.runtime." + name))) {
         String signature = signature(member);
-        if (used.anyMatch(PublicApiTest::isInternal) && !INTERNAL_PARAMETERS_ALLOWED.contains(signature)) {
+        if (typesUsedBy(member).anyMatch(PublicApiTest::isInternal) && !INTERNAL_PARAMETERS_ALLOWED.contains(signature)) {
           leaks.add(signature);
         }
       }
@@ -61,9 +70,47 @@ class PublicApiTest {
     assertThat(leaks).isEmpty();
   }
 
+  @Test
+  void noPublicMemberOfTheApiTakesOrReturnsASentryType() throws Exception {
+    List<String> leaks = new ArrayList<>();
+    for (String name : API) {
+      for (Executable member : publicMembers(Class.forName("dev.metered.runtime." + name))) {
+        if (typesUsedBy(member).anyMatch(type -> type.getPackageName().startsWith("io.sentry"))) {
+          leaks.add(signature(member));
+        }
+      }
+    }
+    assertThat(leaks).as("the SDK's types stay inside the runtime").isEmpty();
+  }
+
+  @Test
+  void theSinkInterfaceAndWhatASinkReadsHoldNoMoreThanTheyNeed() throws Exception {
+    for (Map.Entry<String, Set<String>> pinned : SINK_MEMBERS.entrySet()) {
+      Class<?> type = Class.forName("dev.metered.runtime." + pinned.getKey());
+      List<Executable> declared = new ArrayList<>(Arrays.asList(type.getDeclaredConstructors()));
+      declared.addAll(Arrays.asList(type.getDeclaredMethods()));
+      List<String> members = declared.stream()
+          .filter(member -> Modifier.isPublic(member.getModifiers()) && !member.isSynthetic())
+          .map(PublicApiTest::signature).toList();
+      assertThat(members).as(pinned.getKey()).containsExactlyInAnyOrderElementsOf(pinned.getValue());
+    }
+  }
+
+  private static List<Executable> publicMembers(Class<?> type) {
+    List<Executable> members = new ArrayList<>(Arrays.asList(type.getConstructors()));
+    members.addAll(Arrays.asList(type.getMethods()));
+    return members;
+  }
+
+  /** The parameter types and return type of {@code member}, arrays by their element type. */
+  private static Stream<Class<?>> typesUsedBy(Executable member) {
+    return Stream.concat(Arrays.stream(member.getParameterTypes()),
+            member instanceof Method method ? Stream.of(method.getReturnType()) : Stream.empty())
+        .map(type -> type.isArray() ? type.getComponentType() : type);
+  }
+
   private static boolean isInternal(Class<?> type) {
-    Class<?> element = type.isArray() ? type.getComponentType() : type;
-    return element.getPackageName().equals("dev.metered.runtime.internal");
+    return type.getPackageName().equals("dev.metered.runtime.internal");
   }
 
   private static String signature(Executable member) {

@@ -40,7 +40,7 @@ class SeriesTableTest {
 
     assertThat(table.get(3)).isSameAs(first);
     assertThat(first.index()).isEqualTo(3);
-    assertThat(first.tableSize()).isEqualTo(6);
+    assertThat(first.table()).isSameAs(table);
   }
 
   @Test
@@ -65,9 +65,10 @@ class SeriesTableTest {
 
   @Test
   void aSinkRecordsANumberAsTheTablesSeriesOnlyWhileEnabled() {
-    SeriesTable table = TestValues.table(Metric.counter("shop.requests", null, null, DeliveryMode.AUTO));
+    Metric counter = Metric.counter("shop.requests", null, null, DeliveryMode.AUTO);
+    SeriesTable table = TestValues.table(counter);
     AtomicBoolean enabled = new AtomicBoolean(false);
-    List<Series> received = new ArrayList<>();
+    List<Attributes> received = new ArrayList<>();
     MetricSink sink = new MetricSink() {
       @Override
       public boolean isEnabled() {
@@ -76,20 +77,20 @@ class SeriesTableTest {
 
       @Override
       public void record(Metric metric, double value, Attributes attributes) {
-        throw new AssertionError("a series of a table arrives as its series");
-      }
-
-      @Override
-      public void record(Series series, double value) {
-        received.add(series);
+        assertThat(metric).isSameAs(counter);
+        assertThat(value).isEqualTo(2.5);
+        received.add(attributes);
       }
     };
 
+    int cartFailed = TestValues.seriesIndex(Route.CART, false);
     sink.record(table, 3, 1);
     enabled.set(true);
-    sink.record(table, 4, 1);
+    sink.record(table, cartFailed, 2.5);
 
-    assertThat(received).containsExactly(table.get(4));
+    assertThat(received).as("the series' prebuilt attributes, nothing built for the call")
+        .singleElement().isSameAs(table.get(cartFailed).attributes());
+    assertThat(received.get(0).asList()).containsExactly(Route.CART.attribute(), SUCCESS_FALSE);
   }
 
   @Test

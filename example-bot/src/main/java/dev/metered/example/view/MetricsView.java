@@ -4,6 +4,7 @@ import dev.metered.runtime.Attribute;
 import dev.metered.runtime.Attributes;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.MetricSink;
+import dev.metered.runtime.SeriesTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -62,12 +63,12 @@ public final class MetricsView implements MetricSink {
     }
   }
 
-  /** Keeps the value, and hands the series on whole, so the next sink can use its table number. */
+  /** Keeps the value, and hands on the table and number, so the next sink can use the number. */
   @Override
-  public void record(dev.metered.runtime.Series dataSeries, double value) {
-    keep(dataSeries.metric(), value, dataSeries.attributes());
+  public void record(SeriesTable table, int index, double value) {
+    keep(table.metric(), value, table.get(index).attributes());
     if (next.isEnabled()) {
-      next.record(dataSeries, value);
+      next.record(table, index, value);
       forwarded.incrementAndGet();
     }
   }

@@ -12,8 +12,10 @@ import dev.metered.runtime.DeliveryMode;
 import dev.metered.runtime.Metric;
 import dev.metered.runtime.MetricSink;
 import dev.metered.runtime.MetricType;
+import dev.metered.runtime.SeriesTable;
 import dev.metered.runtime.testing.RecordedMetric;
 import dev.metered.runtime.testing.RecordingSink;
+import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
 import java.util.OptionalDouble;
@@ -127,6 +129,30 @@ class MetricsViewTest {
         .containsEntry("command", "ping")
         .containsEntry("command_type", "prefix");
     assertThat(view.forwardedCount()).isEqualTo(2);
+  }
+
+  @Test
+  void handsATableSeriesOnByItsNumberSoTheNextSinkCanReachItsAggregate() {
+    List<String> calls = new ArrayList<>();
+    MetricsView view = new MetricsView(new MetricSink() {
+      @Override
+      public void record(Metric metric, double value, Attributes attributes) {
+        calls.add(metric.name() + " with attributes");
+      }
+
+      @Override
+      public void record(SeriesTable table, int index, double value) {
+        calls.add(table.metric().name() + " by number " + table.get(index).attributes().asMap() + " " + value);
+      }
+    });
+
+    new CommandMetrics(view).record(Command.PING, CommandType.PREFIX, true, 12.5);
+
+    String attributes = "{command=ping, command_type=prefix, success=true}";
+    assertThat(calls).containsExactly(
+        CommandMetrics.EXECUTION_TIME + " by number " + attributes + " 12.5",
+        CommandMetrics.USAGE + " by number " + attributes + " 1.0");
+    assertThat(view.dataPointCount()).as("and kept each for the view").isEqualTo(2);
   }
 
   @Test

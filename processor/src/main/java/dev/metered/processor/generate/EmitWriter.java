@@ -302,8 +302,8 @@ final class EmitWriter {
    * the family has a single metric whose data points are all numbered in its table: such a call
    * builds nothing and makes one sink call, which does nothing while the sink is disabled
    * ({@code MetricSink.record(SeriesTable, int, double)}), so asking first would only add a call
-   * to the aggregate hot path. A call that builds attributes or series, or makes several sink
-   * calls, asks once rather than have each of them find the sink disabled.
+   * to the aggregate hot path. A call that builds attributes, or makes several sink calls, asks
+   * once rather than have each of them find the sink disabled.
    */
   private static boolean asksFirst(Collection<SeriesPlan> plans) {
     if (plans.size() > 1) {

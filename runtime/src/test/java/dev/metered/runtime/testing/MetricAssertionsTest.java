@@ -43,7 +43,7 @@ class MetricAssertionsTest {
 
   private void use(AttributeValue command, AttributeValue type) {
     int index = Arrays.asList(COMMANDS).indexOf(command) * 2 + Arrays.asList(COMMAND_TYPES).indexOf(type);
-    sink.record(USAGE_SERIES.get(index), 1);
+    sink.record(USAGE_SERIES, index, 1);
   }
 
   @Test
@@ -177,7 +177,7 @@ class MetricAssertionsTest {
   @Test
   void installedGloballyItReceivesWhatGlobalRecordersRecordUntilClosed() {
     try (RecordingSink global = RecordingSink.installGlobally()) {
-      MeteredRuntime.globalSink().record(USAGE_SERIES.get(0), 1);
+      MeteredRuntime.globalSink().record(USAGE_SERIES, 0, 1);
       assertThat(global).recorded(USAGE).with(PING, PREFIX).once();
     }
     Assertions.assertThat(MeteredRuntime.globalSink().toString()).endsWith("DeliverySink[SentrySink]");
