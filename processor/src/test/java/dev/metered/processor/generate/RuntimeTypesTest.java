@@ -67,6 +67,12 @@ class RuntimeTypesTest {
   }
 
   /** {@code relativeName}: a runtime type's name after {@code dev.metered.runtime.}. */
+  @Test
+  void theLargestGeneratedTableIsTheLargestTheRuntimeTakes() {
+    // The processor does not depend on the runtime, so it keeps its own copy of the limit.
+    assertThat(SeriesPlan.MAX_TABLE_SIZE).isEqualTo(dev.metered.runtime.SeriesTable.MAX_SIZE);
+  }
+
   private static void assertApiOrInternal(String relativeName) {
     assertThat(relativeName.startsWith("internal.") || API_NAMED_BY_GENERATED_CODE.contains(relativeName))
         .as("%s.%s is neither in %s nor an API type generated code may name", API, relativeName, INTERNAL)
