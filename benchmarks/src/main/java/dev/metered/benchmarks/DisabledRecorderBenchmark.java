@@ -94,7 +94,7 @@ public class DisabledRecorderBenchmark {
     cacheMetrics.event(Cache.TLDR, Operation.GET).lookup(Lookup.HIT).duration(0.4).record();
   }
 
-  /** The same event, by hand, against the SDK (the seed's style, with typed attributes). */
+  /** The same event, by hand, against the SDK (as written by hand, with typed attributes). */
   @Benchmark
   public void handWrittenSentryCalls() {
     SentryMetricsParameters parameters = SentryMetricsParameters.create(SentryAttributes.of(
