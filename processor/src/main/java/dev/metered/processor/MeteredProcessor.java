@@ -4,24 +4,15 @@ import dev.metered.processor.diagnostic.Diagnostic;
 import dev.metered.processor.diagnostic.DiagnosticCode;
 import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.diagnostic.NotGenerated;
-import dev.metered.processor.generate.CatalogWriter;
 import dev.metered.processor.generate.ClassLists;
-import dev.metered.processor.generate.RecorderWriter;
 import dev.metered.processor.generate.WrapperWriter;
 import dev.metered.processor.lint.LintConfig;
 import dev.metered.processor.lint.PreviousCatalog;
-import dev.metered.processor.model.FamilyModel;
-import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricsModel;
 import dev.metered.processor.model.WrapperModel;
-import dev.metered.processor.schema.SchemaDocument;
-import dev.metered.processor.schema.SchemaFile;
 import dev.metered.processor.schema.SchemaLocator;
-import dev.metered.processor.schema.YamlNode;
-import dev.metered.processor.source.CompiledRecorders;
 import dev.metered.processor.source.HandlerScanner;
 import dev.metered.processor.source.HandlerSite;
-import dev.metered.processor.source.JavaLangShadows;
 import dev.metered.processor.source.WrapperModelBuilder;
 import dev.metered.processor.source.WrapperTypes;
 import dev.metered.processor.validate.HandlerShapeValidator;
@@ -29,7 +20,6 @@ import dev.metered.processor.validate.HandlerSupplyValidator;
 import dev.metered.processor.validate.Validated;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,19 +34,19 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ModuleElement;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic.Kind;
 
 /**
  * The Metered annotation processor: reads the metrics schema once per compilation, checks it
  * and the {@code @Metered} handlers, and writes one recorder class per family.
  *
- * <p>It keeps the rounds: the only class that touches the round environment, and the one that
- * prints; {@link ProcessorFiles} owns the filer and the files. Everything it calls collects
- * problems in {@link Diagnostics} instead of throwing. It claims no annotations, so other processors still see every annotation of a round;
+ * <p>It keeps the rounds and is the one class that prints: what a round does is done by
+ * {@link SchemaModelLoader} (the schema to a model, in the first round), {@link RecorderFiles}
+ * (the recorders, their list and the catalog) and the wrapper classes of {@code validate/},
+ * {@code source/} and {@code generate/}; {@link ProcessorFiles} owns the filer and the files.
+ * Everything it calls collects problems in {@link Diagnostics} instead of throwing. It claims
+ * no annotations, so other processors still see every annotation of a round;
  * {@link MeteredAnnotationsClaim} claims {@code @Metered} and {@code @Attr} once this class has
  * read them.
  */
@@ -167,7 +157,9 @@ public final class MeteredProcessor extends AbstractProcessor {
 
   private void processSchema(List<HandlerSite> handlers, RoundEnvironment round) {
     Diagnostics diagnostics = new Diagnostics();
-    Optional<Validated> validated = loadModel(handlers, round, diagnostics);
+    SchemaModelLoader loader = new SchemaModelLoader(files, processingEnv.getElementUtils(), processingEnv.getOptions());
+    Optional<Validated> validated = loader.load(handlers, round, diagnostics);
+    recordersOnClassPath = loader.recordersCompiledBefore();
     Optional<MetricsModel> generable = validated.flatMap(Validated::model);
     if (generable.isPresent()) {
       checkHandlerShapes(handlers, diagnostics);
@@ -191,7 +183,8 @@ public final class MeteredProcessor extends AbstractProcessor {
       writeWrappers(round);
       return;
     }
-    write(model, handlers, round, !diagnostics.hasErrors());
+    print(new RecorderFiles(files, processingEnv.getElementUtils(), generatedAnnotationAvailable())
+        .write(model, handlers, round, !diagnostics.hasErrors()));
     if (pendingWrappers.isEmpty()) {
       print(diagnostics);
     } else {
@@ -338,177 +331,6 @@ public final class MeteredProcessor extends AbstractProcessor {
 
   private boolean generatedAnnotationAvailable() {
     return processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
-  }
-
-  private Optional<Validated> loadModel(List<HandlerSite> handlers, RoundEnvironment round, Diagnostics diagnostics) {
-    int start = diagnostics.size();
-    Optional<SchemaFile> file = files.locateSchema(diagnostics);
-    if (file.isEmpty()) {
-      diagnostics.explainFirstErrorSince(start, NotGenerated.NOTHING);
-      return Optional.empty();
-    }
-    SchemaPipeline pipeline = new SchemaPipeline(diagnostics);
-    Optional<SchemaDocument> document = pipeline.readAll(file.get());
-    if (document.isEmpty()) {
-      return Optional.empty();
-    }
-    boolean packageIsOurs = checkPackageIsOurs(document.get().javaPackage(), round, diagnostics);
-    if (recordersCompiledBefore(document.get(), round)) {
-      recordersOnClassPath = true;
-      return handlers.isEmpty() ? Optional.empty() : Optional.of(checkAgainstCompiledRecorders(document.get(),
-          file.get(), handlers, diagnostics));
-    }
-    PreviousCatalog previous = files.readPreviousCatalog(diagnostics).orElse(null);
-    Validated validated = pipeline.checkAll(document.get(), file.get().path(), handlers, processingEnv.getOptions(),
-        previous, true);
-    return Optional.of(packageIsOurs ? validated : new Validated(Optional.empty(), validated.familiesWithErrors()));
-  }
-
-  /**
-   * The model for a compilation that holds only part of the sources (a test compilation, an IDE
-   * recompiling one file): the recorders were compiled before and are used as they are, since
-   * generating them from this part's handlers would lose the values the other handlers add. The
-   * handlers compiled now are checked against the schema, each other and the compiled enums,
-   * and get their wrappers; a note says what could not be checked.
-   */
-  private Validated checkAgainstCompiledRecorders(
-      SchemaDocument document, SchemaFile file, List<HandlerSite> handlers, Diagnostics diagnostics) {
-    Diagnostics checks = new Diagnostics();
-    Validated validated = new SchemaPipeline(checks)
-        .checkAll(document, file.path(), handlers, processingEnv.getOptions(), null, false);
-    for (Diagnostic diagnostic : checks.all()) {
-      // The schema's warnings were reported by the compilation that generated the recorders.
-      if (diagnostic.kind() == Kind.ERROR || diagnostic.element() != null) {
-        diagnostics.add(diagnostic);
-      }
-    }
-    if (validated.model().isEmpty()) {
-      return validated;
-    }
-    new CompiledRecorders(processingEnv.getElementUtils(), diagnostics).checkHandlers(handlers, validated.model().get());
-    diagnostics.note(DiagnosticCode.PARTIAL_COMPILATION, handlers.get(0).method(), handlers.get(0).annotation(),
-        "the recorders of " + file.path() + " were compiled before, so this compilation holds only part of the"
-            + " sources: its " + handlers.size() + " @Metered handler(s) are checked against the schema, each other"
-            + " and the compiled recorders, and their wrappers are written, but whether a handler compiled"
-            + " earlier records the same event ([" + DiagnosticCode.DUPLICATE_HANDLER.code() + "]) is checked"
-            + " only by a build of all the sources");
-    return validated;
-  }
-
-  /**
-   * Reports a package that a named module other than this compilation's own holds, such as the
-   * JDK's {@code javax.annotation.processing}: javac refuses a class in it ("package exists in
-   * another module"). Whether a package is one depends on the compilation's modules, so this is
-   * checked here rather than with the schema's other rules.
-   *
-   * @return whether the recorders can be generated in the package
-   */
-  private boolean checkPackageIsOurs(YamlNode.Scalar javaPackage, RoundEnvironment round, Diagnostics diagnostics) {
-    if (javaPackage == null || !SourceVersion.isName(javaPackage.text())
-        || JavaNames.isPlatformPackage(javaPackage.text())) {
-      return true; // reported with the schema's other rules
-    }
-    Elements elements = processingEnv.getElementUtils();
-    Set<ModuleElement> own = new HashSet<>();
-    for (Element root : round.getRootElements()) {
-      ModuleElement module = elements.getModuleOf(root);
-      if (module != null) {
-        own.add(module);
-      }
-    }
-    for (PackageElement existing : elements.getAllPackageElements(javaPackage.text())) {
-      ModuleElement module = elements.getModuleOf(existing);
-      if (module != null && !module.isUnnamed() && !own.contains(module)) {
-        diagnostics.error(DiagnosticCode.BAD_NAME, javaPackage.position(),
-            "the package '" + javaPackage.text() + "' belongs to the module " + module.getQualifiedName()
-                + ", so no class of this compilation can be in it; use your own, such as 'com.example.metrics'"
-                + NotGenerated.NOTHING);
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether every family's recorder is already on the class path, compiled earlier. */
-  private boolean recordersCompiledBefore(SchemaDocument document, RoundEnvironment round) {
-    if (document.javaPackage() == null || document.families().isEmpty()) {
-      return false;
-    }
-    for (SchemaDocument.Family family : document.families()) {
-      String name = document.javaPackage().text() + "." + JavaNames.typeName(family.name()) + "Metrics";
-      TypeElement existing = processingEnv.getElementUtils().getTypeElement(name);
-      if (existing == null || round.getRootElements().contains(existing)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Writes the recorders, and the catalog when {@code withCatalog}: never one of a schema with errors. */
-  private void write(MetricsModel model, List<HandlerSite> handlers, RoundEnvironment round, boolean withCatalog) {
-    PackageElement recorderPackage = processingEnv.getElementUtils().getPackageElement(model.javaPackage());
-    RecorderWriter writer = new RecorderWriter(generatedAnnotationAvailable(), recorderPackage == null
-        ? Set.of() : JavaLangShadows.in(recorderPackage, processingEnv.getElementUtils()));
-    Diagnostics diagnostics = new Diagnostics();
-    // Only the compilation's own sources can clash with a recorder's name. (Looking each name
-    // up with Elements.getTypeElement would search every module for classes that do not exist
-    // yet: measurably slow with a hundred families. Recorders compiled earlier were handled by
-    // recordersCompiledBefore.)
-    Map<String, Element> sources = new HashMap<>();
-    for (Element root : round.getRootElements()) {
-      if (root instanceof TypeElement type) {
-        sources.put(type.getQualifiedName().toString(), type);
-      }
-    }
-    Map<String, Element[]> origins = originatingElements(handlers);
-    List<String> recorders = new ArrayList<>();
-    for (FamilyModel family : model.families()) {
-      String name = model.javaPackage() + "." + family.recorderName();
-      if (sources.containsKey(name)) {
-        diagnostics.error(DiagnosticCode.DUPLICATE_NAME, sources.get(name), null, null, null,
-            "the schema's family '" + family.name() + "' generates " + name
-                + ", and this class has that name already; rename one of them");
-        continue;
-      }
-      if (files.writeSource(name, writer.write(model, family), origins.getOrDefault(family.name(), new Element[0]),
-          diagnostics)) {
-        recorders.add(name);
-      }
-    }
-    if (withCatalog) {
-      writeCatalog(model, handlers, diagnostics);
-    }
-    files.writeResource(ClassLists.RECORDERS_RESOURCE, ClassLists.recorders(recorders), handlerClasses(handlers),
-        diagnostics);
-    print(diagnostics);
-  }
-
-  private void writeCatalog(MetricsModel model, List<HandlerSite> handlers, Diagnostics diagnostics) {
-    CatalogWriter catalog = new CatalogWriter();
-    Element[] origins = handlerClasses(handlers);
-    files.writeResource(CatalogWriter.JSON_RESOURCE, catalog.json(model), origins, diagnostics);
-    files.writeResource(CatalogWriter.MARKDOWN_RESOURCE, catalog.markdown(model), origins, diagnostics);
-  }
-
-  private static Element[] handlerClasses(List<HandlerSite> handlers) {
-    return handlers.stream().map(h -> h.method().getEnclosingElement()).distinct().toArray(Element[]::new);
-  }
-
-  /**
-   * The classes of each family's handlers, by family: what a recorder depends on besides the
-   * schema, for incremental builds.
-   */
-  private static Map<String, Element[]> originatingElements(List<HandlerSite> handlers) {
-    Map<String, Set<Element>> byFamily = new HashMap<>();
-    for (HandlerSite handler : handlers) {
-      if (handler.family() != null) {
-        byFamily.computeIfAbsent(handler.family(), family -> new LinkedHashSet<>())
-            .add(handler.method().getEnclosingElement());
-      }
-    }
-    Map<String, Element[]> origins = new HashMap<>();
-    byFamily.forEach((family, types) -> origins.put(family, types.toArray(new Element[0])));
-    return origins;
   }
 
   private void print(Diagnostics diagnostics) {
