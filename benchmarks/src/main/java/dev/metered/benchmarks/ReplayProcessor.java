@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
@@ -65,7 +66,7 @@ public final class ReplayProcessor extends AbstractProcessor {
     return source.getFileName().toString().endsWith("_Metered.java");
   }
 
-  private void write(java.util.function.Predicate<Path> which) {
+  private void write(Predicate<Path> which) {
     Path dir = Path.of(processingEnv.getOptions().get("replay.dir"));
     for (Path source : sources(dir)) {
       if (!which.test(source)) {

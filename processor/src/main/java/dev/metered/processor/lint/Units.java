@@ -1,5 +1,6 @@
 package dev.metered.processor.lint;
 
+import dev.metered.processor.model.DurationUnits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,15 +12,14 @@ import java.util.regex.Pattern;
  * {@code MetricUnit::from_str}), and what Relay does with any other unit.
  */
 final class Units {
-  static final List<String> DURATION = List.of(
-      "nanosecond", "microsecond", "millisecond", "second", "minute", "hour", "day", "week");
+  static final List<String> DURATION = DurationUnits.NAMES;
   static final List<String> INFORMATION = List.of(
       "bit", "byte", "kilobyte", "kibibyte", "megabyte", "mebibyte", "gigabyte", "gibibyte",
       "terabyte", "tebibyte", "petabyte", "pebibyte", "exabyte", "exbibyte");
   static final List<String> FRACTION = List.of("ratio", "percent");
 
   /** Relay's own aliases: it stores {@code ms} as {@code millisecond}, and so on. */
-  static final Map<String, String> SENTRY_ALIASES = Map.of("ns", "nanosecond", "ms", "millisecond", "s", "second");
+  static final Map<String, String> SENTRY_ALIASES = DurationUnits.SENTRY_ALIASES;
 
   /** Relay's {@code CUSTOM_UNIT_MAX_SIZE}: a longer unit fails to parse. */
   static final int CUSTOM_UNIT_MAX_LENGTH = 15;
@@ -63,7 +63,7 @@ final class Units {
 
   /** Whether {@code unit} is a duration to Sentry, under its canonical name or an alias. */
   static boolean isDuration(String unit) {
-    return unit != null && DURATION.contains(SENTRY_ALIASES.getOrDefault(unit, unit));
+    return DurationUnits.canonical(unit) != null;
   }
 
   /**
