@@ -72,11 +72,11 @@ final class EmitWriter {
     }
     LocalNames names = new LocalNames(parameterNames);
     method.beginControlFlow("try");
-    Map<MetricModel, SeriesPlan> plans = new LinkedHashMap<>();
+    List<SeriesPlan> plans = new ArrayList<>();
     for (MetricModel metric : family.metrics()) {
-      plans.put(metric, SeriesPlan.of(metric, fields));
+      plans.add(SeriesPlan.of(metric, fields));
     }
-    if (asksFirst(plans.values())) {
+    if (asksFirst(plans)) {
       method.beginControlFlow("if (!this.sink.isEnabled())")
           .addComment("Nothing to do while the sink would drop it.")
           .addStatement("return")
@@ -86,18 +86,18 @@ final class EmitWriter {
     Locals always = new Locals(names);
     always.declareIndexes(method, plans, plan -> plan.kind() == SeriesPlan.Kind.TABLE);
     always.declareSharedSets(method, plans, plan -> plan.kind() == SeriesPlan.Kind.ATTRIBUTES, Set.of());
-    List<FieldCode> open = optionalOpenFields(plans.values());
+    List<FieldCode> open = optionalOpenFields(plans);
     if (open.isEmpty()) {
-      for (MetricModel metric : family.metrics()) {
-        method.addCode(whenConditionsHold(metric, always.record(metric, plans.get(metric), false, Set.of())));
+      for (SeriesPlan plan : plans) {
+        method.addCode(whenConditionsHold(plan.metric(), always.record(plan, false, Set.of())));
       }
     } else {
       // One branch for a call without its optional strings and numbers, one for a call with them.
       method.beginControlFlow("if ($L)", absent(open));
       Locals plain = always.copy();
       plain.declareIndexes(method, plans, plan -> plan.kind() == SeriesPlan.Kind.TABLE_UNLESS_OPEN_PRESENT);
-      for (MetricModel metric : family.metrics()) {
-        method.addCode(whenConditionsHold(metric, plain.record(metric, plans.get(metric), false, Set.of())));
+      for (SeriesPlan plan : plans) {
+        method.addCode(whenConditionsHold(plan.metric(), plain.record(plan, false, Set.of())));
       }
       // A single such field is known to be present in the other branch: its attribute needs no check.
       Set<FieldCode> present = open.size() == 1 ? Set.of(open.get(0)) : Set.of();
@@ -106,12 +106,11 @@ final class EmitWriter {
           .addComment("carry attributes built for the call.");
       Locals withOpen = always.copy();
       withOpen.declareSharedSets(method, plans, plan -> isAllOf(plan, open), present);
-      for (MetricModel metric : family.metrics()) {
-        SeriesPlan plan = plans.get(metric);
+      for (SeriesPlan plan : plans) {
         CodeBlock record = plan.kind() != SeriesPlan.Kind.TABLE_UNLESS_OPEN_PRESENT || isAllOf(plan, open)
-            ? withOpen.record(metric, plan, true, present)
-            : withOpen.eitherRecord(metric, plan);
-        method.addCode(whenConditionsHold(metric, record));
+            ? withOpen.record(plan, true, present)
+            : withOpen.eitherRecord(plan);
+        method.addCode(whenConditionsHold(plan.metric(), record));
       }
       method.endControlFlow();
     }
@@ -198,11 +197,10 @@ final class EmitWriter {
     }
 
     /** Declares the series number of each metric whose plan {@code uses} its table here. */
-    void declareIndexes(MethodSpec.Builder method, Map<MetricModel, SeriesPlan> plans, Predicate<SeriesPlan> uses) {
+    void declareIndexes(MethodSpec.Builder method, List<SeriesPlan> plans, Predicate<SeriesPlan> uses) {
       boolean commented = false;
-      for (Map.Entry<MetricModel, SeriesPlan> entry : plans.entrySet()) {
-        SeriesPlan plan = entry.getValue();
-        String index = plan.index().toString();
+      for (SeriesPlan plan : plans) {
+        String index = plan.indexText();
         if (!uses.test(plan) || indexes.containsKey(index)) {
           continue;
         }
@@ -211,10 +209,9 @@ final class EmitWriter {
           commented = true;
         }
         // Named after the first metric numbered so, whichever branch declares it.
-        MetricModel namesake = plans.keySet().stream()
-            .filter(metric -> plans.get(metric).kind() != SeriesPlan.Kind.ATTRIBUTES
-                && plans.get(metric).index().toString().equals(index))
-            .findFirst().orElseThrow();
+        MetricModel namesake = plans.stream()
+            .filter(other -> other.kind() != SeriesPlan.Kind.ATTRIBUTES && other.indexText().equals(index))
+            .findFirst().orElseThrow().metric();
         String local = localName(namesake, "series");
         indexes.put(index, local);
         method.addStatement("int $N = $L", local, plan.index());
@@ -228,13 +225,13 @@ final class EmitWriter {
      *
      * @param present the open fields known to be present here
      */
-    void declareSharedSets(MethodSpec.Builder method, Map<MetricModel, SeriesPlan> plans,
+    void declareSharedSets(MethodSpec.Builder method, List<SeriesPlan> plans,
         Predicate<SeriesPlan> uses, Set<FieldCode> present) {
       Map<String, List<MetricModel>> carriers = new LinkedHashMap<>();
-      for (Map.Entry<MetricModel, SeriesPlan> entry : plans.entrySet()) {
-        if (uses.test(entry.getValue())) {
-          carriers.computeIfAbsent(attributeSet(entry.getKey(), present).toString(), set -> new ArrayList<>())
-              .add(entry.getKey());
+      for (SeriesPlan plan : plans) {
+        if (uses.test(plan)) {
+          carriers.computeIfAbsent(attributeSet(plan.metric(), present).toString(), set -> new ArrayList<>())
+              .add(plan.metric());
         }
       }
       for (Map.Entry<String, List<MetricModel>> entry : carriers.entrySet()) {
@@ -255,11 +252,12 @@ final class EmitWriter {
      *
      * @param present the open fields known to be present here
      */
-    CodeBlock record(MetricModel metric, SeriesPlan plan, boolean withOpen, Set<FieldCode> present) {
+    CodeBlock record(SeriesPlan plan, boolean withOpen, Set<FieldCode> present) {
+      MetricModel metric = plan.metric();
       boolean table = plan.kind() == SeriesPlan.Kind.TABLE
           || plan.kind() == SeriesPlan.Kind.TABLE_UNLESS_OPEN_PRESENT && !withOpen;
       if (table) {
-        String local = indexes.get(plan.index().toString());
+        String local = indexes.get(plan.indexText());
         return CodeBlock.builder()
             .addStatement("this.sink.record($N, $L, $L)", plan.tableName(),
                 local != null ? CodeBlock.of("$N", local) : plan.index(), value(metric))
@@ -277,13 +275,13 @@ final class EmitWriter {
      * For a metric whose own open fields are only some of the call's: into its table while they
      * are absent, else with its attributes.
      */
-    CodeBlock eitherRecord(MetricModel metric, SeriesPlan plan) {
+    CodeBlock eitherRecord(SeriesPlan plan) {
       List<FieldCode> own = plan.optionalOpen();
       return CodeBlock.builder()
           .beginControlFlow("if ($L)", absent(own))
-          .add(record(metric, plan, false, Set.of()))
+          .add(record(plan, false, Set.of()))
           .nextControlFlow("else")
-          .add(record(metric, plan, true, own.size() == 1 ? Set.of(own.get(0)) : Set.of()))
+          .add(record(plan, true, own.size() == 1 ? Set.of(own.get(0)) : Set.of()))
           .endControlFlow()
           .build();
     }

@@ -19,10 +19,13 @@ import dev.metered.processor.model.RecorderNames;
 final class FieldCode {
   private final Field field;
   private final ClassName recorder;
+  // Asked for by nearly every expression written for the field; derived from the key once.
+  private final String name;
 
   FieldCode(Field field, ClassName recorder) {
     this.field = field;
     this.recorder = recorder;
+    this.name = field.javaName();
   }
 
   Field field() {
@@ -30,7 +33,7 @@ final class FieldCode {
   }
 
   String name() {
-    return field.javaName();
+    return name;
   }
 
   /** The field's key as a string literal. */
@@ -40,7 +43,7 @@ final class FieldCode {
 
   /** The name of the flag that says whether an optional number was given. */
   String givenName() {
-    return RecorderNames.givenFlag(field.javaName());
+    return RecorderNames.givenFlag(name);
   }
 
   /** Whether the field travels as a value plus a {@code ...Given} flag. */

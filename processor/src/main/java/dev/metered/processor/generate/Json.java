@@ -56,25 +56,34 @@ final class Json {
 
   private static void string(String text, StringBuilder out) {
     out.append('"');
+    int plain = 0; // the start of the characters not yet appended, which need no escape
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029' || Surrogates.isLone(text, i)) {
-            // A lone surrogate has no UTF-8 form: escaped, it survives exactly, as JSON allows.
-            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+        continue; // printable ASCII, nearly all of a catalog
+      }
+      String escape = escape(text, i);
+      if (escape != null) {
+        out.append(text, plain, i).append(escape);
+        plain = i + 1;
       }
     }
-    out.append('"');
+    out.append(text, plain, text.length()).append('"');
   }
 
+  /** What the char at {@code i} is written as, or {@code null} when it is written as it is. */
+  private static String escape(String text, int i) {
+    char c = text.charAt(i);
+    return switch (c) {
+      case '"' -> "\\\"";
+      case '\\' -> "\\\\";
+      case '\n' -> "\\n";
+      case '\r' -> "\\r";
+      case '\t' -> "\\t";
+      default -> c < 0x20 || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c) && Surrogates.isLone(text, i)
+          // A lone surrogate has no UTF-8 form: escaped, it survives exactly, as JSON allows.
+          ? String.format(Locale.ROOT, "\\u%04x", (int) c)
+          : null;
+    };
+  }
 }

@@ -59,12 +59,18 @@ final class SeriesPlan {
   private final Kind kind;
   private final List<Dimension> dimensions;
   private final List<FieldCode> optionalOpen;
+  // Built once: metrics that share an index are found by its text, and rendering a CodeBlock to
+  // text runs a whole JavaPoet CodeWriter.
+  private final CodeBlock index;
+  private final String indexText;
 
   private SeriesPlan(MetricModel metric, Kind kind, List<Dimension> dimensions, List<FieldCode> optionalOpen) {
     this.metric = metric;
     this.kind = kind;
     this.dimensions = dimensions;
     this.optionalOpen = optionalOpen;
+    this.index = buildIndex(dimensions);
+    this.indexText = index.toString();
   }
 
   static SeriesPlan of(MetricModel metric, Map<String, FieldCode> fields) {
@@ -89,6 +95,10 @@ final class SeriesPlan {
     Kind kind = alwaysOpen || size > MAX_TABLE_SIZE ? Kind.ATTRIBUTES
         : optionalOpen.isEmpty() ? Kind.TABLE : Kind.TABLE_UNLESS_OPEN_PRESENT;
     return new SeriesPlan(metric, kind, List.copyOf(dimensions), List.copyOf(optionalOpen));
+  }
+
+  MetricModel metric() {
+    return metric;
   }
 
   Kind kind() {
@@ -124,6 +134,15 @@ final class SeriesPlan {
    * for example {@code (command.ordinal() * 3 + commandType.ordinal()) * 2 + (success ? 1 : 0)}.
    */
   CodeBlock index() {
+    return index;
+  }
+
+  /** {@link #index()} as text: two plans with the same text compute the same number. */
+  String indexText() {
+    return indexText;
+  }
+
+  private static CodeBlock buildIndex(List<Dimension> dimensions) {
     if (dimensions.isEmpty()) {
       return CodeBlock.of("0");
     }

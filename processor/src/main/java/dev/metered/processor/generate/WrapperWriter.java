@@ -185,7 +185,8 @@ public final class WrapperWriter {
     List<CodeBlock> arguments = new ArrayList<>();
     List<CodeBlock> setters = new ArrayList<>();
     for (Field field : method.family().fields()) {
-      Supply supply = method.supplies().stream().filter(s -> s.field().equals(field)).findFirst().orElse(null);
+      // By key, unique in a family: comparing whole fields would compare their value lists too.
+      Supply supply = method.supplies().stream().filter(s -> s.field().key().equals(field.key())).findFirst().orElse(null);
       if (supply == null) {
         continue;
       }

@@ -14,20 +14,24 @@ import javax.lang.model.SourceVersion;
  * point in hex ({@code 中} is {@code U4E2D}), so that no two such letters give one name.
  */
 public final class JavaNames {
-  // Compiled once: String.split and replaceAll would compile them on every call, which in the
-  // processor's cold, freshly loaded code is a measurable part of a compilation.
-  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
-  private static final Pattern NOT_CONSTANT_CHARACTER = Pattern.compile("[^A-Z0-9_]");
+  // Names are made with plain character loops rather than regular expressions: the processor's
+  // code runs cold in every compilation, and there a regex engine costs several times a loop.
   private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
 
   private JavaNames() {}
 
   /** {@code command_type} becomes {@code CommandType}. */
   public static String typeName(String key) {
-    StringBuilder name = new StringBuilder();
-    for (String part : NOT_ALPHANUMERIC.split(ascii(key))) {
-      if (!part.isEmpty()) {
-        name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    String ascii = ascii(key);
+    StringBuilder name = new StringBuilder(ascii.length());
+    boolean partStarts = true; // a part is a run of letters and digits
+    for (int i = 0; i < ascii.length(); i++) {
+      char c = ascii.charAt(i);
+      if (isAsciiLetterOrDigit(c)) {
+        name.append(partStarts ? Character.toUpperCase(c) : c);
+        partStarts = false;
+      } else {
+        partStarts = true;
       }
     }
     return safe(name.toString());
@@ -49,8 +53,17 @@ public final class JavaNames {
    * {@code _} alone is a keyword.
    */
   public static String constantName(String wireValue) {
-    String upper = NOT_CONSTANT_CHARACTER.matcher(ascii(wireValue.toUpperCase(Locale.ROOT))).replaceAll("_");
-    if (upper.chars().allMatch(c -> c == '_')) {
+    String ascii = ascii(wireValue.toUpperCase(Locale.ROOT));
+    StringBuilder constant = new StringBuilder(ascii.length());
+    boolean onlyUnderscores = true;
+    for (int i = 0; i < ascii.length(); i++) {
+      char c = ascii.charAt(i);
+      boolean kept = c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+      constant.append(kept ? c : '_');
+      onlyUnderscores &= !kept;
+    }
+    String upper = constant.toString();
+    if (onlyUnderscores) {
       return "VALUE" + upper;
     }
     return Character.isDigit(upper.charAt(0)) ? "_" + upper : upper;
@@ -100,6 +113,10 @@ public final class JavaNames {
       }
     });
     return out.toString();
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
   }
 
   private static boolean isAscii(String text) {

@@ -11,8 +11,10 @@ import dev.metered.processor.model.HandlerPlan;
 import dev.metered.processor.model.MetricsModel;
 import dev.metered.processor.model.WrapperModel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -20,6 +22,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
@@ -39,6 +42,8 @@ import javax.lang.model.util.Types;
 public final class WrapperModelBuilder {
   private final Elements elements;
   private final Types types;
+  // A package's shadows of java.lang, looked up once for all the wrappers written into it.
+  private final Map<PackageElement, Set<String>> javaLangShadows = new HashMap<>();
 
   public WrapperModelBuilder(Elements elements, Types types) {
     this.elements = elements;
@@ -102,7 +107,7 @@ public final class WrapperModelBuilder {
       method.getTypeParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
       method.getParameters().forEach(parameter -> names.add(parameter.getSimpleName().toString()));
     }
-    names.addAll(JavaLangShadows.in(elements.getPackageOf(type), elements));
+    names.addAll(javaLangShadows.computeIfAbsent(elements.getPackageOf(type), pkg -> JavaLangShadows.in(pkg, elements)));
     return names;
   }
 
