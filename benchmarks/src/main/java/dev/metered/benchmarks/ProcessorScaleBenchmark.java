@@ -74,8 +74,9 @@ import org.openjdk.jmh.runner.IterationType;
  * <p>Setup fails the run unless the project compiles with no error and no warning in both
  * variants, and unless a compilation of several rounds reads the schema exactly once. Each fork
  * also prints lines starting {@code [scale]}: the project's size, the live heap of one
- * compilation, and the compiling thread's CPU time per measured compilation. How to run it and
- * the results: docs/benchmarks.md.
+ * compilation, the compiling thread's CPU time per measured compilation, and in-process the part
+ * of it spent inside the annotation processing rounds (the processors' own work; with the
+ * processor less the floor is Metered's). How to run it and the results: docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -150,6 +151,9 @@ public class ProcessorScaleBenchmark {
   private boolean measuring;
   private long cpuAtStart;
   private final List<Long> measuredCpuNanos = new ArrayList<>();
+  /** In-process: the compiling thread's CPU time in the processing rounds, per measured compilation. */
+  private final List<Long> measuredRoundCpuNanos = new ArrayList<>();
+  private RoundTimer roundTimer;
   /** The CPU time of this JVM's finished child processes when the compilation started. */
   private long childCpuAtStart;
 
@@ -210,7 +214,8 @@ public class ProcessorScaleBenchmark {
     if (javac.equals("one-shot")) {
       return compileOneShot(Variant.of(variant), output);
     }
-    Result result = compile(Variant.of(variant), output, null, null);
+    roundTimer = new RoundTimer(threads);
+    Result result = compile(Variant.of(variant), output, null, roundTimer);
     if (!result.success()) {
       throw new IllegalStateException("the compilation failed: " + result.problems());
     }
@@ -223,6 +228,9 @@ public class ProcessorScaleBenchmark {
         : threads.getCurrentThreadCpuTime() - cpuAtStart;
     if (measuring) {
       measuredCpuNanos.add(cpu);
+      if (roundTimer != null) {
+        measuredRoundCpuNanos.add(roundTimer.cpuNanos());
+      }
     }
     delete(output);
   }
@@ -241,6 +249,14 @@ public class ProcessorScaleBenchmark {
               + " mean %.0f ms, median %.0f ms, min %.0f ms%n",
           project, javac, variant, javac.equals("one-shot") ? "javac process" : "compile-thread", ms.length,
           Arrays.stream(ms).average().orElse(0), ms[ms.length / 2], ms[0]);
+    }
+    double[] rounds = measuredRoundCpuNanos.stream().mapToDouble(n -> n / 1e6).sorted().toArray();
+    if (rounds.length > 0 && rounds[rounds.length - 1] > 0) {
+      System.out.printf(Locale.ROOT, "%n[scale] %s %s %s: compile-thread CPU time inside the annotation processing"
+              + " rounds (the processors' own work and their Filer calls) over %d measured compilations:"
+              + " mean %.0f ms, median %.0f ms, min %.0f ms%n",
+          project, javac, variant, rounds.length,
+          Arrays.stream(rounds).average().orElse(0), rounds[rounds.length / 2], rounds[0]);
     }
     delete(root);
   }
@@ -282,6 +298,40 @@ public class ProcessorScaleBenchmark {
    * ends and when the compilation ends (javac's trees and symbols still reachable): what one
    * compilation needs to keep. Measured once per fork, at setup, outside the measured iterations.
    */
+  /**
+   * Adds up the compiling thread's CPU time between the start and the end of each annotation
+   * processing round: what the processors do, their Filer calls included, and not javac's parsing
+   * and entering of what they wrote, which happens between rounds. Less disturbed than the whole
+   * compilation's time, it tells Metered's own work apart: with the processor, less the floor.
+   */
+  private static final class RoundTimer implements TaskListener {
+    private final ThreadMXBean threads;
+    private long roundStart;
+    private long total;
+
+    RoundTimer(ThreadMXBean threads) {
+      this.threads = threads;
+    }
+
+    @Override
+    public void started(TaskEvent e) {
+      if (e.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING_ROUND) {
+        roundStart = threads.getCurrentThreadCpuTime();
+      }
+    }
+
+    @Override
+    public void finished(TaskEvent e) {
+      if (e.getKind() == TaskEvent.Kind.ANNOTATION_PROCESSING_ROUND) {
+        total += threads.getCurrentThreadCpuTime() - roundStart;
+      }
+    }
+
+    long cpuNanos() {
+      return total;
+    }
+  }
+
   private static final class HeapSampler implements TaskListener {
     long before = -1;
     long afterProcessing = -1;
