@@ -6,6 +6,7 @@ import dev.metered.processor.diagnostic.Diagnostics;
 import dev.metered.processor.diagnostic.NotGenerated;
 import dev.metered.processor.lint.PreviousCatalog;
 import dev.metered.processor.model.JavaNames;
+import dev.metered.processor.model.RecorderNames;
 import dev.metered.processor.schema.SchemaDocument;
 import dev.metered.processor.schema.SchemaFile;
 import dev.metered.processor.schema.YamlNode;
@@ -152,7 +153,7 @@ final class SchemaModelLoader {
       return false;
     }
     for (SchemaDocument.Family family : document.families()) {
-      String name = document.javaPackage().text() + "." + JavaNames.typeName(family.name()) + "Metrics";
+      String name = document.javaPackage().text() + "." + RecorderNames.recorder(family.name());
       TypeElement existing = elements.getTypeElement(name);
       if (existing == null || round.getRootElements().contains(existing)) {
         return false;

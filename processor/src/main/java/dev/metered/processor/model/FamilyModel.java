@@ -26,7 +26,7 @@ public record FamilyModel(
 
   /** The generated recorder's simple name, for example {@code CommandMetrics}. */
   public String recorderName() {
-    return JavaNames.typeName(name) + "Metrics";
+    return RecorderNames.recorder(name);
   }
 
   /** Attributes, then inputs. */

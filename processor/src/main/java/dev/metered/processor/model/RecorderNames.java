@@ -16,6 +16,11 @@ public final class RecorderNames {
 
   private RecorderNames() {}
 
+  /** The recorder class of a family, for example {@code CommandMetrics} for {@code command}. */
+  public static String recorder(String family) {
+    return JavaNames.typeName(family) + "Metrics";
+  }
+
   /** A metric's descriptor, for example {@code USAGE_METRIC}. */
   public static String descriptor(String metricConstant) {
     return metricConstant + "_METRIC";

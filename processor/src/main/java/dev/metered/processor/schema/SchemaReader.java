@@ -6,8 +6,8 @@ import dev.metered.processor.diagnostic.NotGenerated;
 import dev.metered.processor.diagnostic.Suggestions;
 import dev.metered.processor.model.DeliveryMode;
 import dev.metered.processor.model.FieldType;
-import dev.metered.processor.model.JavaNames;
 import dev.metered.processor.model.MetricType;
+import dev.metered.processor.model.RecorderNames;
 import dev.metered.processor.schema.SchemaDocument.Condition;
 import dev.metered.processor.schema.SchemaDocument.Default;
 import dev.metered.processor.schema.SchemaDocument.Family;
@@ -85,7 +85,7 @@ public final class SchemaReader {
           } else {
             unreadFamilies.add(entry.key().text());
             diagnostics.explainFirstErrorSince(familyStart,
-                NotGenerated.recorder(JavaNames.typeName(entry.key().text()) + "Metrics"));
+                NotGenerated.recorder(RecorderNames.recorder(entry.key().text())));
           }
         }
       } else if (familiesNode instanceof YamlNode.Mapping) {

@@ -14,9 +14,10 @@ import dev.metered.processor.model.FieldRole;
 import dev.metered.processor.model.FieldType;
 import dev.metered.processor.model.HandlerModel;
 import dev.metered.processor.model.JavaNames;
-import dev.metered.processor.model.MetricType;
 import dev.metered.processor.model.MetricModel;
+import dev.metered.processor.model.MetricType;
 import dev.metered.processor.model.MetricsModel;
+import dev.metered.processor.model.RecorderNames;
 import dev.metered.processor.schema.SchemaDocument;
 import dev.metered.processor.schema.YamlNode;
 import dev.metered.processor.source.HandlerSite;
@@ -107,7 +108,7 @@ public final class SchemaValidator {
     for (SchemaDocument.Family family : document.families()) {
       int familyStart = diagnostics.size();
       checkKey(family.name(), family.position(), "family");
-      String recorder = JavaNames.typeName(family.name()) + "Metrics";
+      String recorder = RecorderNames.recorder(family.name());
       String clash = recorderNames.putIfAbsent(recorder, family.name());
       if (clash != null) {
         diagnostics.error(DiagnosticCode.DUPLICATE_NAME, family.position(),
